@@ -1,0 +1,38 @@
+#include <ostream>
+
+#include "cli.hpp"
+
+namespace exam_admin {
+namespace {
+
+void usage(std::ostream& os) {
+    os << "usage: exam-admin COMMAND [ARGS]\n"
+          "\n"
+          "Offline commands (no server needed):\n"
+          "  validate [--bank DIR] PATH...         check specification, item and test files or folders;\n"
+          "                                        exit 0 when valid, 1 with the problems otherwise\n"
+          "  rules [--json] [--bank DIR] QUALIFICATION UNIT...\n"
+          "                                        evaluate a qualification's rules of combination for\n"
+          "                                        the units achieved; exit 2 for an unknown name\n"
+          "  uln ULN                               check a Unique Learner Number; exit 0 valid, 1 not\n"
+          "\n"
+          "The bank is item-bank/data in the source tree unless --bank or EXAM_BANK_DIR says otherwise.\n";
+}
+
+}  // namespace
+
+int run_cli(const std::vector<std::string>& args, Streams io) {
+    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        usage(args.empty() ? io.err : io.out);
+        return args.empty() ? exit_usage : exit_ok;
+    }
+    const std::vector<std::string> rest(args.begin() + 1, args.end());
+    if (args[0] == "validate") return command_validate(rest, io);
+    if (args[0] == "rules") return command_rules(rest, io);
+    if (args[0] == "uln") return command_uln(rest, io);
+    io.err << "exam-admin: unknown command '" << args[0] << "'\n\n";
+    usage(io.err);
+    return exit_usage;
+}
+
+}  // namespace exam_admin
