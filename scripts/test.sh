@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Quick start, command 2: install what is missing, build, and run every test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+scripts/build.sh
+ctest --test-dir build --output-on-failure --parallel "$(nproc)"

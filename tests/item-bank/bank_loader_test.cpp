@@ -1,0 +1,258 @@
+// Loading bank files: every error names the file, the JSON Pointer and what was
+// expected, and a bank with any error loads nothing.
+#include <gtest/gtest.h>
+
+#include "item_bank/bank.hpp"
+#include "temp_dir.hpp"
+
+using namespace item_bank;
+using exam_test::TempDir;
+
+namespace {
+
+const char* const spec_json = R"({
+  "format": "qualification-specification/1",
+  "awarding_organisation": "Test AO",
+  "source": "made up for tests",
+  "units": [
+    { "code": "T/000/0001", "title": "Testing unit", "level": 2, "credit": 4, "glh": 30,
+      "assessment_methods": ["onscreen_test"],
+      "learning_outcomes": [
+        { "number": "1", "text": "Know one thing",
+          "assessment_criteria": [ { "number": "1.1", "text": "state one thing" }, { "number": "1.2", "text": "state another" } ] },
+        { "number": "2", "text": "Know a second thing",
+          "assessment_criteria": [ { "number": "2.1", "text": "describe it" } ] }
+      ] }
+  ],
+  "qualifications": [
+    { "id": "T/Q/1", "title": "Test Award", "level": 2, "framework": "QCF", "size": "Award",
+      "credit": 4, "glh": 30, "tqt": null,
+      "rules": { "min_credits": 4, "groups": [ { "id": "M", "title": "Mandatory", "mandatory": true, "units": ["T/000/0001"] } ] } }
+  ]
+})";
+
+std::string item_json(const std::string& id, const std::string& criterion, const std::string& key = "A") {
+    return R"({ "id": ")" + id + R"(", "version": 1, "status": "live", "type": "single", "criteria": [")" + criterion +
+           R"("], "stem": "Question )" + id + R"(?", "options": [ { "id": "A", "text": "first )" + id +
+           R"(" }, { "id": "B", "text": "second" }, { "id": "C", "text": "third" } ], "key": [")" + key +
+           R"("], "rationale": "because" })";
+}
+
+std::string items_file(const std::vector<std::string>& items) {
+    std::string out = R"({ "format": "items/1", "unit": "T/000/0001", "items": [)";
+    for (std::size_t i = 0; i < items.size(); ++i) out += (i ? "," : "") + items[i];
+    return out + "] }";
+}
+
+std::string four_items() {
+    return items_file({item_json("I1", "1.1"), item_json("I2", "1.2"), item_json("I3", "2.1"), item_json("I4", "2.1")});
+}
+
+std::string test_json(const std::string& forms = "") {
+    return R"({ "format": "test-specification/1", "unit": "T/000/0001", "item_count": 2, "duration_minutes": 10,
+      "pass_mark": 1, "blueprint": [ { "learning_outcome": "1", "min_items": 1, "max_items": 1 },
+      { "learning_outcome": "2", "min_items": 1, "max_items": 1 } ],
+      "shuffle_items": true, "shuffle_options": true, "release": "immediate")" +
+           (forms.empty() ? std::string() : R"(, "forms": [)" + forms + "]") + " }";
+}
+
+// Finds a diagnostic for the file whose pointer and message contain the given text.
+::testing::AssertionResult has_error(const LoadResult& r, const std::string& file_suffix, const std::string& pointer,
+                                     const std::string& text) {
+    for (const auto& e : r.errors) {
+        if (e.file.ends_with(file_suffix) && e.pointer == pointer && e.message.find(text) != std::string::npos) {
+            return ::testing::AssertionSuccess();
+        }
+    }
+    auto f = ::testing::AssertionFailure() << "no error in " << file_suffix << " at '" << pointer << "' with \"" << text
+                                           << "\"; errors:";
+    for (const auto& e : r.errors) f << "\n  " << e.to_string();
+    return f;
+}
+
+std::string replace(std::string s, const std::string& from, const std::string& to) {
+    const auto at = s.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    if (at != std::string::npos) s.replace(at, from.size(), to);
+    return s;
+}
+
+}  // namespace
+
+TEST(BankLoader, LoadsAValidBankWithEveryKindOfFile) {
+    TempDir dir;
+    dir.write("spec.json", spec_json);
+    dir.write("items/t.json", four_items());
+    dir.write("tests/t.json", test_json(R"({ "id": "F1", "status": "published", "items": [ { "item": "I1", "version": 1 }, { "item": "I3", "version": 1 } ] })"));
+    const auto r = load_bank({dir.path()});
+    ASSERT_TRUE(r.bank) << (r.errors.empty() ? "" : r.errors[0].to_string());
+    EXPECT_EQ(r.files, 3u);
+    EXPECT_NE(r.bank->unit("T/000/0001"), nullptr);
+    EXPECT_NE(r.bank->qualification("T/Q/1"), nullptr);
+    EXPECT_EQ(r.bank->items_of_unit("T/000/0001").size(), 4u);
+    ASSERT_NE(r.bank->test_specification("T/000/0001"), nullptr);
+    EXPECT_EQ(r.bank->test_specification("T/000/0001")->forms.size(), 1u);
+    EXPECT_EQ(r.bank->item("I3")->primary_outcome(), "2");
+}
+
+TEST(BankLoader, InvalidJsonGivesLineAndColumn) {
+    TempDir dir;
+    dir.write("bad.json", "{\n  \"format\": \"items/1\",\n  \"unit\": oops\n}");
+    const auto r = load_bank({dir.path()});
+    EXPECT_FALSE(r.bank);
+    EXPECT_TRUE(has_error(r, "bad.json", "", "not valid JSON at line 3, column 11"));
+}
+
+TEST(BankLoader, MissingFormatAndUnknownFormatAreNamed) {
+    TempDir dir;
+    dir.write("a.json", "{}");
+    dir.write("b.json", R"({ "format": "items/9" })");
+    dir.write("c.json", "[1, 2]");
+    const auto r = load_bank({dir.path()});
+    EXPECT_TRUE(has_error(r, "a.json", "", "missing \"format\""));
+    EXPECT_TRUE(has_error(r, "b.json", "/format", "found \"items/9\""));
+    EXPECT_TRUE(has_error(r, "c.json", "", "expected a JSON object"));
+}
+
+TEST(BankLoader, WrongTypesMissingMembersAndUnknownMembersHaveTheirPointers) {
+    TempDir dir;
+    std::string s = replace(spec_json, R"("level": 2, "credit": 4, "glh": 30,)", R"("level": "two", "credit": 4, "gl_h": 30,)");
+    s = replace(s, R"("text": "state another")", R"("txt": "state another")");
+    dir.write("spec.json", s);
+    const auto r = load_bank({dir.path()});
+    EXPECT_FALSE(r.bank);
+    EXPECT_TRUE(has_error(r, "spec.json", "/units/0/level", "expected an integer from 0 to 8, found a string"));
+    EXPECT_TRUE(has_error(r, "spec.json", "/units/0", "missing required member \"glh\""));
+    EXPECT_TRUE(has_error(r, "spec.json", "/units/0/gl_h", "unknown member"));
+    EXPECT_TRUE(has_error(r, "spec.json", "/units/0/learning_outcomes/0/assessment_criteria/1",
+                          "missing required member \"text\""));
+}
+
+TEST(BankLoader, CriterionNumbersMustBelongToTheirOutcome) {
+    TempDir dir;
+    dir.write("spec.json", replace(spec_json, R"("number": "2.1")", R"("number": "1.3")"));
+    const auto r = load_bank({dir.path()});
+    EXPECT_TRUE(has_error(r, "spec.json", "/units/0/learning_outcomes/1/assessment_criteria/0/number",
+                          "does not belong to learning outcome 2"));
+}
+
+TEST(BankLoader, QualificationReferencesMustResolveAndSizesMustFitCredit) {
+    TempDir dir;
+    std::string s = replace(spec_json, R"("units": ["T/000/0001"])", R"("units": ["T/000/0001", "X/999/9999"])");
+    s = replace(s, R"("size": "Award")", R"("size": "Diploma")");
+    dir.write("spec.json", s);
+    const auto r = load_bank({dir.path()});
+    EXPECT_FALSE(r.bank);
+    EXPECT_TRUE(has_error(r, "spec.json", "/qualifications/0/size", "does not fit a QCF qualification of 4 credits"));
+    dir.write("spec.json", replace(spec_json, R"("units": ["T/000/0001"])", R"("units": ["T/000/0001", "X/999/9999"])"));
+    const auto r2 = load_bank({dir.path()});
+    EXPECT_TRUE(has_error(r2, "spec.json", "/qualifications/0/rules/groups/0/units/1",
+                          "unit X/999/9999 is not defined in any qualification specification"));
+}
+
+TEST(BankLoader, AUnitDefinedTwiceNamesBothFiles) {
+    TempDir dir;
+    dir.write("one.json", spec_json);
+    dir.write("two.json", replace(spec_json, R"("id": "T/Q/1")", R"("id": "T/Q/2")"));
+    const auto r = load_bank({dir.path()});
+    EXPECT_FALSE(r.bank);
+    EXPECT_TRUE(has_error(r, "two.json", "/units/0/code", "is already defined in"));
+}
+
+TEST(BankLoader, ItemProblemsArePlacedInsideTheItem) {
+    TempDir dir;
+    dir.write("spec.json", spec_json);
+    dir.write("items.json", items_file({item_json("I1", "1.1"), item_json("I2", "1.9", "Z")}));
+    const auto r = load_bank({dir.path()});
+    EXPECT_FALSE(r.bank);
+    EXPECT_TRUE(has_error(r, "items.json", "/items/1/criteria/0", "has no assessment criterion 1.9"));
+    EXPECT_TRUE(has_error(r, "items.json", "/items/1/key/0", "names option Z"));
+}
+
+TEST(BankLoader, ItemsOfAnUnknownUnitAreReportedOncePerFile) {
+    TempDir dir;
+    dir.write("spec.json", spec_json);
+    dir.write("items.json", replace(four_items(), R"("unit": "T/000/0001")", R"("unit": "NOPE1")"));
+    const auto r = load_bank({dir.path()});
+    std::size_t count = 0;
+    for (const auto& e : r.errors) count += e.pointer == "/unit" ? 1 : 0;
+    EXPECT_EQ(count, 1u);
+    EXPECT_TRUE(has_error(r, "items.json", "/unit", "unit 'NOPE1' is not defined"));
+}
+
+TEST(BankLoader, DuplicateItemIdsAcrossFilesAreRefused) {
+    TempDir dir;
+    dir.write("spec.json", spec_json);
+    dir.write("a.json", items_file({item_json("I1", "1.1")}));
+    dir.write("b.json", items_file({item_json("I1", "1.2")}));
+    const auto r = load_bank({dir.path()});
+    EXPECT_TRUE(has_error(r, "b.json", "/items/0/id", "item I1 is already defined in"));
+}
+
+TEST(BankLoader, TestSpecificationMustCoverEveryOutcomeAndBeFillable) {
+    TempDir dir;
+    dir.write("spec.json", spec_json);
+    dir.write("items.json", items_file({item_json("I1", "1.1"), item_json("I2", "1.2")}));
+    dir.write("test.json", replace(replace(test_json(), R"(,
+      { "learning_outcome": "2", "min_items": 1, "max_items": 1 } ])", "]"), R"("item_count": 2)", R"("item_count": 1)"));
+    const auto r = load_bank({dir.path()});
+    EXPECT_FALSE(r.bank);
+    EXPECT_TRUE(has_error(r, "test.json", "/blueprint", "learning outcome 2 (Know a second thing) has no blueprint entry"));
+    dir.write("test.json", test_json());
+    const auto r2 = load_bank({dir.path()});
+    EXPECT_TRUE(has_error(r2, "test.json", "/blueprint", "learning outcome 2 has 0 live items"));
+}
+
+TEST(BankLoader, BlueprintSumsAndPassMarkAreChecked) {
+    TempDir dir;
+    dir.write("spec.json", spec_json);
+    dir.write("items.json", four_items());
+    std::string t = replace(test_json(), R"("pass_mark": 1)", R"("pass_mark": 3)");
+    t = replace(t, R"("item_count": 2)", R"("item_count": 3)");
+    dir.write("test.json", t);
+    const auto r = load_bank({dir.path()});
+    EXPECT_TRUE(has_error(r, "test.json", "/blueprint", "maximums add up to 2, fewer than the 3 items"));
+    dir.write("test.json", replace(test_json(), R"("pass_mark": 1)", R"("pass_mark": 5)"));
+    const auto r2 = load_bank({dir.path()});
+    EXPECT_TRUE(has_error(r2, "test.json", "/pass_mark", "more than the 2 marks available"));
+}
+
+TEST(BankLoader, FixedFormsAreCheckedAgainstTheBlueprintAndTheBank) {
+    TempDir dir;
+    dir.write("spec.json", spec_json);
+    dir.write("items.json", four_items());
+    dir.write("test.json", test_json(R"({ "id": "F1", "status": "published", "items": [ { "item": "I1", "version": 1 }, { "item": "I2", "version": 2 } ] })"));
+    const auto r = load_bank({dir.path()});
+    EXPECT_FALSE(r.bank);
+    EXPECT_TRUE(has_error(r, "test.json", "/forms/0/items/1/version", "the bank holds version 1 of item I2"));
+    EXPECT_TRUE(has_error(r, "test.json", "/forms/0/items", "learning outcome 1 has 2 items on the form"));
+    EXPECT_TRUE(has_error(r, "test.json", "/forms/0/items", "learning outcome 2 has 0 items on the form"));
+}
+
+TEST(BankLoader, OneBadFileMeansNothingLoads) {
+    TempDir dir;
+    dir.write("spec.json", spec_json);
+    dir.write("good-items.json", four_items());
+    dir.write("bad-items.json", R"({ "format": "items/1", "unit": "T/000/0001", "items": [ { "id": "X" } ] })");
+    const auto r = load_bank({dir.path()});
+    EXPECT_EQ(r.bank, nullptr);
+    EXPECT_FALSE(r.errors.empty());
+    for (const auto& e : r.errors) EXPECT_TRUE(e.file.ends_with("bad-items.json")) << e.to_string();
+}
+
+TEST(BankLoader, MissingPathsAreReported) {
+    const auto r = load_bank({"/nonexistent/exam-bank"});
+    EXPECT_FALSE(r.bank);
+    EXPECT_TRUE(has_error(r, "/nonexistent/exam-bank", "", "no such file or folder"));
+}
+
+TEST(BankLoader, ItemsAloneCanBeCheckedAgainstContextSpecifications) {
+    TempDir specs, items;
+    specs.write("spec.json", spec_json);
+    items.write("items.json", four_items());
+    EXPECT_FALSE(holds_specifications({items.path()}));
+    EXPECT_TRUE(holds_specifications({specs.path()}));
+    EXPECT_FALSE(load_bank({items.path()}).bank);
+    const auto r = load_bank_with_context({items.path()}, {specs.path()});
+    EXPECT_TRUE(r.bank);
+}
