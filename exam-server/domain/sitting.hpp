@@ -1,0 +1,89 @@
+#pragma once
+// A test session and what happens in it: bookings with keycodes, attempts
+// with their frozen form, responses, clock and result.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/attempt_clock.hpp"
+#include "domain/people.hpp"
+
+namespace exam::domain {
+
+enum class SessionStatus { scheduled, open, closed };
+std::string_view to_string(SessionStatus s);
+
+struct TestSession {
+    Id id = 0;
+    Id centre_id = 0;
+    std::string unit_code;
+    Millis starts_at = 0;
+    Millis ends_at = 0;
+    std::string room;
+    SessionStatus status = SessionStatus::scheduled;
+    std::vector<Id> invigilators;
+};
+
+struct Booking {
+    Id id = 0;
+    Id session_id = 0;
+    Id candidate_id = 0;
+    std::string keycode;
+};
+
+enum class AttemptState { admitted, in_progress, paused, submitted, marked, void_ };
+std::string_view to_string(AttemptState s);
+std::optional<AttemptState> parse_attempt_state(std::string_view s);
+
+enum class SubmittedBy { candidate, time_out, invigilator };
+std::string_view to_string(SubmittedBy s);
+
+// One item of the frozen form, as presented.
+struct FormEntry {
+    std::string item_id;
+    int version = 1;
+    std::vector<std::string> option_order;
+};
+
+struct ResponseState {
+    std::vector<std::string> selected;  // option ids
+    bool flagged = false;
+    std::int64_t sequence = 0;  // the client's sequence number of the last accepted change
+};
+
+struct OutcomeScore {
+    std::string learning_outcome;
+    int marks = 0;
+    int available = 0;
+};
+
+struct AttemptResult {
+    int raw_score = 0;
+    int available = 0;
+    double percentage = 0;
+    int pass_mark = 0;
+    bool passed = false;
+    std::vector<OutcomeScore> by_outcome;
+    bool released = false;
+};
+
+struct Attempt {
+    Id id = 0;
+    Id booking_id = 0;
+    Id session_id = 0;
+    Id candidate_id = 0;
+    std::string unit_code;
+    std::string form_id;
+    std::uint64_t form_seed = 0;
+    std::vector<FormEntry> form;
+    AttemptState state = AttemptState::admitted;
+    AttemptTime time;
+    std::vector<ResponseState> responses;  // parallel to form
+    std::optional<SubmittedBy> submitted_by;
+    Millis submitted_at = 0;
+    std::optional<AttemptResult> result;
+};
+
+}  // namespace exam::domain

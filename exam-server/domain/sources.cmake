@@ -1,0 +1,6 @@
+target_sources(exam_server PRIVATE
+  domain/attempt_clock.cpp
+  domain/clock.cpp
+  domain/marking.cpp
+  domain/names.cpp
+)

@@ -1,0 +1,23 @@
+#pragma once
+// Every limit the network layer enforces, named, with the values DESIGN asks
+// for as defaults.
+
+#include <chrono>
+#include <cstddef>
+
+namespace exam::net {
+
+struct ServerLimits {
+    std::size_t header_bytes = 8 * 1024;
+    std::size_t json_body_bytes = 64 * 1024;
+    std::size_t csv_body_bytes = 1024 * 1024;
+    std::chrono::seconds read_timeout{10};     // header and body, once a request has begun
+    std::chrono::seconds write_timeout{10};
+    std::chrono::seconds keep_alive{75};       // idle between requests
+    std::chrono::seconds handshake_timeout{10};
+    std::size_t max_connections = 20000;
+    // A centre's whole room may share one NAT address, so this is generous.
+    std::size_t max_connections_per_address = 2000;
+};
+
+}  // namespace exam::net

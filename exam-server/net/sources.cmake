@@ -1,0 +1,7 @@
+target_sources(exam_server PRIVATE
+  net/boost_sources.cpp
+  net/connection_registry.cpp
+  net/http_server.cpp
+  net/http_session.cpp
+  net/http_types.cpp
+)

@@ -1,0 +1,34 @@
+#pragma once
+// Attempts: the frozen form, state and clock, responses, result. The autosave
+// write is the hot path: it touches one response row and the clock.
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "domain/result.hpp"
+#include "domain/sitting.hpp"
+#include "storage/audit_event.hpp"
+
+namespace exam::storage {
+
+class AttemptStore {
+public:
+    virtual ~AttemptStore() = default;
+    virtual std::optional<domain::Attempt> attempt(domain::Id id) = 0;
+    virtual std::optional<domain::Attempt> attempt_for_booking(domain::Id booking) = 0;
+    virtual std::vector<domain::Attempt> attempts_of_session(domain::Id session) = 0;
+    // Attempts admitted, in progress or paused: what the server's in-memory clocks are rebuilt from.
+    virtual std::vector<domain::Attempt> unfinished_attempts() = 0;
+    // Items of the unit the candidate has already been given, for resits.
+    virtual std::set<std::string> items_seen(domain::Id candidate, const std::string& unit_code) = 0;
+
+    virtual void create_attempt(domain::Attempt attempt, AuditEvent audit, domain::Completion<domain::Attempt> done) = 0;
+    virtual void save_response(domain::Id attempt, std::size_t index, domain::ResponseState response,
+                               domain::AttemptTime time, domain::Completion<domain::Done> done) = 0;
+    // State, clock, submission and result together; `audit` may have an empty action for a clock-only update.
+    virtual void save_progress(const domain::Attempt& attempt, AuditEvent audit, domain::Completion<domain::Done> done) = 0;
+};
+
+}  // namespace exam::storage

@@ -1,0 +1,19 @@
+#pragma once
+// One entry of the append-only audit log. Stores write it in the same
+// transaction as the change it records, so neither exists without the other.
+
+#include <string>
+
+#include "domain/clock.hpp"
+
+namespace exam::storage {
+
+struct AuditEvent {
+    domain::Millis at = 0;
+    std::string actor;    // "staff:alice", "candidate:12", "system"
+    std::string action;   // "login", "session.open", "attempt.start", ...
+    std::string subject;  // "attempt:42", "session:7"
+    std::string details;  // JSON object text, may be "{}"
+};
+
+}  // namespace exam::storage
