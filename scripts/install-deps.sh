@@ -8,6 +8,7 @@ packages=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libssl-dev libsqlite3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  prometheus-cpp-dev
 )
 
 missing=()
