@@ -1,4 +1,12 @@
 target_sources(exam_server PRIVATE
+  api/auth_routes.cpp
+  api/authentication.cpp
+  api/candidate_routes.cpp
+  api/centre_routes.cpp
+  api/json_body.cpp
   api/json_reply.cpp
+  api/json_views.cpp
   api/router.cpp
+  api/session_routes.cpp
+  api/system_routes.cpp
 )

@@ -27,6 +27,9 @@ public:
     virtual void create_attempt(domain::Attempt attempt, AuditEvent audit, domain::Completion<domain::Attempt> done) = 0;
     virtual void save_response(domain::Id attempt, std::size_t index, domain::ResponseState response,
                                domain::AttemptTime time, domain::Completion<domain::Done> done) = 0;
+    // Completes once every write queued before it has committed: the reply to
+    // a repeated request must not overtake the write of the original.
+    virtual void after_pending_writes(domain::Completion<domain::Done> done) = 0;
     // State, clock, submission and result together; `audit` may have an empty action for a clock-only update.
     virtual void save_progress(const domain::Attempt& attempt, AuditEvent audit, domain::Completion<domain::Done> done) = 0;
 };

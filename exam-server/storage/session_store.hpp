@@ -22,6 +22,7 @@ public:
 
     virtual std::vector<domain::Booking> bookings(domain::Id session) = 0;
     virtual std::optional<domain::Booking> booking(domain::Id id) = 0;
+    virtual std::vector<domain::Booking> bookings_of_candidate(domain::Id candidate) = 0;
     // All or nothing: a candidate already booked on the session fails the batch.
     virtual void add_bookings(std::vector<domain::Booking> bookings, AuditEvent audit,
                               domain::Completion<std::vector<domain::Booking>> done) = 0;

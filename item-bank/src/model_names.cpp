@@ -67,6 +67,31 @@ const BlueprintEntry* TestSpecification::entry(const std::string& learning_outco
     return nullptr;
 }
 
+std::string canonical_item_text(const Item& item) {
+    std::string out;
+    auto field = [&out](std::string_view name, std::string_view value) {
+        out += name;
+        out += '=';
+        out += std::to_string(value.size());
+        out += ':';
+        out += value;
+        out += '\n';
+    };
+    field("id", item.id);
+    field("version", std::to_string(item.version));
+    field("unit", item.unit);
+    field("type", to_string(item.type));
+    for (const auto& c : item.criteria) field("criterion", c);
+    field("stem", item.stem);
+    for (const auto& o : item.options) {
+        field("option", o.id);
+        field("text", o.text);
+    }
+    for (const auto& k : item.key) field("key", k);
+    field("choose", std::to_string(item.choose));
+    return out;
+}
+
 std::string_view to_string(AssessmentMethod m) {
     return m == AssessmentMethod::onscreen_test ? "onscreen_test" : "internal";
 }

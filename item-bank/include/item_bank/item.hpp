@@ -37,6 +37,12 @@ struct Item {
     std::string primary_outcome() const;
 };
 
+// Every field that a candidate sees or that marking uses, in one unambiguous
+// string: two versions differ exactly when their canonical texts differ. The
+// server keeps a digest of it for every version it has delivered, so an item
+// edited without a new version number is caught.
+std::string canonical_item_text(const Item& item);
+
 std::string_view to_string(ItemStatus s);
 std::string_view to_string(ResponseType t);
 

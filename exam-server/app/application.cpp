@@ -1,0 +1,211 @@
+#include "app/application.hpp"
+
+#include <condition_variable>
+#include <cstring>
+#include <filesystem>
+#include <mutex>
+#include <stdexcept>
+#include <thread>
+
+#include "api/api_context.hpp"
+#include "api/router.hpp"
+#include "app/demo_data.hpp"
+#include "app/logger.hpp"
+#include "app/metrics.hpp"
+#include "app/openapi_document.hpp"
+#include "app/throttle_adapter.hpp"
+#include "item_bank/bank.hpp"
+#include "net/http_server.hpp"
+#include "security/secure_random.hpp"
+#include "security/self_signed_certificate.hpp"
+#include "services/attempt_service.hpp"
+#include "services/blocking_pool.hpp"
+#include "services/candidate_registry.hpp"
+#include "services/identity_service.hpp"
+#include "services/session_service.hpp"
+#include "storage/sqlite/database.hpp"
+#include "storage/sqlite/sqlite_attempt_store.hpp"
+#include "storage/sqlite/sqlite_people_store.hpp"
+#include "storage/sqlite/sqlite_session_store.hpp"
+#include "storage/sqlite/sqlite_token_store.hpp"
+
+namespace exam::app {
+
+namespace {
+
+std::uint64_t random_seed() {
+    const auto bytes = security::random_bytes(8);
+    std::uint64_t seed = 0;
+    std::memcpy(&seed, bytes.data(), sizeof seed);
+    return seed;
+}
+
+std::shared_ptr<const item_bank::Bank> load_bank(const std::string& dir) {
+    const std::filesystem::path path = dir.empty() ? std::filesystem::path(EXAM_BANK_DATA_DIR) : std::filesystem::path(dir);
+    auto loaded = item_bank::load_bank({path});
+    if (!loaded.bank) {
+        std::string message = "the item bank in " + path.string() + " does not load:";
+        for (std::size_t i = 0; i < loaded.errors.size() && i < 20; ++i) message += "\n  " + loaded.errors[i].to_string();
+        throw std::runtime_error(message);
+    }
+    return loaded.bank;
+}
+
+}  // namespace
+
+struct Application::Impl {
+    explicit Impl(ApplicationOptions o) : options(std::move(o)) {
+        LogLevel level = LogLevel::info;
+        parse_log_level(options.config.log_level, level);
+        logger = std::make_unique<Logger>(level);
+    }
+
+    ApplicationOptions options;
+    domain::SystemClock system_clock;
+    std::unique_ptr<Logger> logger;
+    Metrics metrics;
+    InMemoryThrottle throttle;
+    std::shared_ptr<const item_bank::Bank> bank;
+    std::unique_ptr<storage::sqlite::Database> database;
+    std::unique_ptr<storage::sqlite::SqlitePeopleStore> people;
+    std::unique_ptr<storage::sqlite::SqliteTokenStore> tokens;
+    std::unique_ptr<storage::sqlite::SqliteSessionStore> sessions;
+    std::unique_ptr<storage::sqlite::SqliteAttemptStore> attempt_store;
+    std::unique_ptr<services::BlockingPool> kdf_pool;
+    std::unique_ptr<services::IdentityService> identity;
+    std::unique_ptr<services::AttemptService> attempts;
+    std::unique_ptr<services::CandidateRegistry> registry;
+    std::unique_ptr<services::SessionService> session_service;
+    std::unique_ptr<api::ApiContext> api_context;
+    std::unique_ptr<api::Router> router;
+    std::unique_ptr<net::HttpServer> server;
+
+    std::thread scheduler;
+    std::mutex scheduler_mutex;
+    std::condition_variable scheduler_wake;
+    bool stopping = false;
+    bool started = false;
+
+    const domain::Clock& clock() const { return options.clock ? *options.clock : system_clock; }
+};
+
+Application::Application(ApplicationOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
+
+Application::~Application() { stop(); }
+
+const ServerConfig& Application::config() const { return impl_->options.config; }
+
+void Application::start() {
+    auto& i = *impl_;
+    const auto& c = i.options.config;
+    i.bank = load_bank(c.bank_dir);
+
+    std::filesystem::create_directories(c.data_dir);
+    storage::sqlite::DatabaseOptions db_options;
+    db_options.writer.on_batch = [&i](const storage::sqlite::BatchReport& r) {
+        i.metrics.observe_commit_batch(static_cast<double>(r.jobs), std::chrono::duration<double>(r.transaction).count());
+    };
+    i.database = std::make_unique<storage::sqlite::Database>(std::filesystem::path(c.data_dir) / "exam.sqlite3", db_options);
+    const auto& clock = i.clock();
+    i.people = std::make_unique<storage::sqlite::SqlitePeopleStore>(*i.database, clock);
+    i.tokens = std::make_unique<storage::sqlite::SqliteTokenStore>(*i.database, clock);
+    i.sessions = std::make_unique<storage::sqlite::SqliteSessionStore>(*i.database, clock);
+    i.attempt_store = std::make_unique<storage::sqlite::SqliteAttemptStore>(*i.database, clock, i.bank);
+    if (auto changed = i.attempt_store->changed_item_versions(); !changed.empty()) {
+        std::string message = "items were edited after candidates sat them, without a new version number "
+                              "(raise their version in the bank):";
+        for (const auto& v : changed) message += "\n  " + v;
+        throw std::runtime_error(message);
+    }
+
+    // scrypt costs 128 MiB a hash: two at a time keeps memory bounded.
+    i.kdf_pool = std::make_unique<services::BlockingPool>(2, 256);
+    i.identity = std::make_unique<services::IdentityService>(*i.people, *i.tokens, clock, i.options.kdf, i.throttle,
+                                                             *i.kdf_pool);
+    i.attempts = std::make_unique<services::AttemptService>(*i.attempt_store, clock, i.bank,
+                                                            c.clock_grace_seconds * 1000, random_seed);
+    i.attempts->load_unfinished();
+    i.registry = std::make_unique<services::CandidateRegistry>(*i.people, clock, i.bank);
+    i.session_service = std::make_unique<services::SessionService>(*i.people, *i.sessions, *i.attempts, *i.identity,
+                                                                   i.throttle, clock, i.bank);
+
+    i.api_context = std::make_unique<api::ApiContext>(api::ApiContext{
+        *i.identity, *i.registry, *i.session_service, *i.attempts, i.metrics, [] { return openapi_document(); }});
+    i.router = std::make_unique<api::Router>(*i.logger, i.metrics, c.tls);
+    api::add_system_routes(*i.router, *i.api_context);
+    api::add_auth_routes(*i.router, *i.api_context);
+    api::add_centre_routes(*i.router, *i.api_context);
+    api::add_session_routes(*i.router, *i.api_context);
+    api::add_candidate_routes(*i.router, *i.api_context);
+
+    net::HttpServerOptions server_options;
+    server_options.address = c.listen_address;
+    server_options.port = c.port;
+    server_options.tls = c.tls;
+    server_options.threads = c.threads;
+    server_options.limits = c.limits;
+    if (c.tls) {
+        if (c.tls_certificate.empty() != c.tls_key.empty()) {
+            throw std::runtime_error("give both --tls-cert and --tls-key, or neither for a self-signed certificate");
+        }
+        if (c.tls_certificate.empty()) {
+            auto files = security::ensure_self_signed_certificate(std::filesystem::path(c.data_dir) / "tls");
+            server_options.certificate_file = files.certificate.string();
+            server_options.private_key_file = files.private_key.string();
+        } else {
+            server_options.certificate_file = c.tls_certificate;
+            server_options.private_key_file = c.tls_key;
+        }
+    }
+    i.server = std::make_unique<net::HttpServer>(server_options, *i.router);
+    i.server->start();
+    i.started = true;
+
+    if (i.options.run_scheduler) {
+        i.scheduler = std::thread([&i] {
+            std::unique_lock lock(i.scheduler_mutex);
+            while (!i.stopping) {
+                lock.unlock();
+                i.attempts->submit_expired();
+                i.metrics.set_open_connections(static_cast<double>(i.server->open_connections()));
+                lock.lock();
+                i.scheduler_wake.wait_for(lock, std::chrono::milliseconds(250), [&i] { return i.stopping; });
+            }
+        });
+    }
+    i.logger->info("serving", {{"address", c.listen_address},
+                               {"port", static_cast<long long>(i.server->port())},
+                               {"tls", c.tls},
+                               {"data_dir", c.data_dir},
+                               {"items", static_cast<long long>(i.bank->items().size())}});
+}
+
+unsigned short Application::port() const { return impl_->server ? impl_->server->port() : 0; }
+
+void Application::stop() {
+    auto& i = *impl_;
+    if (!i.started) return;
+    i.started = false;
+    {
+        std::lock_guard lock(i.scheduler_mutex);
+        i.stopping = true;
+    }
+    i.scheduler_wake.notify_all();
+    if (i.scheduler.joinable()) i.scheduler.join();
+    i.server->stop(std::chrono::seconds(10));
+    i.kdf_pool.reset();  // finishes queued log-ins, whose writes go to the still-open database
+    i.database->stop();
+    i.logger->info("stopped");
+    i.logger->flush();
+}
+
+std::size_t Application::run_scheduler_once() { return impl_->attempts->submit_expired(); }
+
+services::AttemptService& Application::attempts() { return *impl_->attempts; }
+
+std::string Application::create_demo_data() {
+    auto& i = *impl_;
+    return app::create_demo_data(DemoServices{*i.people, *i.identity, *i.registry, *i.session_service, i.clock()});
+}
+
+}  // namespace exam::app

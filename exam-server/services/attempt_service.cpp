@@ -1,0 +1,436 @@
+#include "services/attempt_service.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "domain/attempt_clock.hpp"
+#include "domain/marking.hpp"
+#include "item_bank/deterministic_random.hpp"
+#include "item_bank/form_assembly.hpp"
+
+namespace exam::services {
+
+using domain::AttemptState;
+using domain::Error;
+using domain::Millis;
+
+namespace {
+
+Error storage_failed() {
+    return Error{503, "storage_unavailable", "the change could not be saved; send it again", {}};
+}
+
+Error finished_error(const domain::Attempt& a) {
+    return Error{409, "attempt_finished",
+                 a.state == AttemptState::void_ ? "this attempt has been voided" : "this attempt has been submitted", {}};
+}
+
+bool finished(AttemptState s) {
+    return s == AttemptState::submitted || s == AttemptState::marked || s == AttemptState::void_;
+}
+
+std::string subject(domain::Id id) { return "attempt:" + std::to_string(id); }
+
+}  // namespace
+
+AttemptService::AttemptService(storage::AttemptStore& store, const domain::Clock& clock,
+                               std::shared_ptr<const item_bank::Bank> bank, Millis grace,
+                               std::function<std::uint64_t()> seed_source)
+    : store_(store), clock_(clock), bank_(std::move(bank)), grace_(grace), seed_source_(std::move(seed_source)) {}
+
+void AttemptService::load_unfinished() {
+    std::lock_guard lock(registry_mutex_);
+    for (auto& a : store_.unfinished_attempts()) {
+        auto l = std::make_shared<Live>();
+        const auto id = a.id;
+        live_by_booking_[a.booking_id] = id;
+        l->attempt = std::move(a);
+        live_[id] = std::move(l);
+    }
+}
+
+std::shared_ptr<AttemptService::Live> AttemptService::live(domain::Id id) const {
+    std::lock_guard lock(registry_mutex_);
+    auto it = live_.find(id);
+    return it == live_.end() ? nullptr : it->second;
+}
+
+std::size_t AttemptService::unfinished_count() const {
+    std::lock_guard lock(registry_mutex_);
+    return live_.size();
+}
+
+AttemptSnapshot AttemptService::snapshot_of(const domain::Attempt& a, Millis now) const {
+    AttemptSnapshot s;
+    s.attempt_id = a.id;
+    s.state = a.state;
+    s.allowed_ms = a.time.allowed_ms;
+    s.remaining_ms = domain::remaining_at(a.time, now, grace_);
+    s.item_count = a.form.size();
+    for (const auto& r : a.responses) {
+        if (!r.selected.empty()) ++s.answered;
+        if (r.flagged) ++s.flagged;
+    }
+    s.submitted_by = a.submitted_by;
+    return s;
+}
+
+domain::Result<domain::Attempt> AttemptService::get(domain::Id id) const {
+    if (auto l = live(id)) {
+        std::lock_guard lock(l->mutex);
+    refresh_if_stale(*l);
+        return l->attempt;
+    }
+    if (auto a = store_.attempt(id)) return *a;
+    return domain::not_found("no such attempt");
+}
+
+domain::Result<AttemptSnapshot> AttemptService::snapshot(domain::Id id) const {
+    auto a = get(id);
+    if (!a) return a.error();
+    return snapshot_of(a.value(), clock_.now_ms());
+}
+
+domain::Result<domain::Attempt> AttemptService::assemble(const domain::Booking& booking,
+                                                         const domain::TestSession& session,
+                                                         const domain::Candidate& candidate) {
+    const auto* spec = bank_->test_specification(session.unit_code);
+    const auto* unit = bank_->unit(session.unit_code);
+    if (spec == nullptr || unit == nullptr) {
+        return Error{409, "no_test", "unit " + session.unit_code + " has no onscreen test specification", {}};
+    }
+    const auto pool = bank_->items_of_unit(unit->code);
+    const auto seen = store_.items_seen(candidate.id, unit->code);
+    const std::uint64_t seed = seed_source_();
+    item_bank::Form form;
+    // A published fixed form none of whose items the candidate has seen, if any;
+    // otherwise a form drawn within the blueprint that avoids seen items where it can.
+    std::vector<const item_bank::Form*> unseen_fixed;
+    for (const auto& f : spec->forms) {
+        if (f.status != item_bank::FormStatus::published) continue;
+        const bool repeats = std::any_of(f.items.begin(), f.items.end(),
+                                         [&](const item_bank::FormItem& fi) { return seen.count(fi.item_id) > 0; });
+        if (!repeats) unseen_fixed.push_back(&f);
+    }
+    if (!unseen_fixed.empty()) {
+        item_bank::DeterministicRandom pick(seed);
+        const auto* chosen = unseen_fixed[static_cast<std::size_t>(pick.below(unseen_fixed.size()))];
+        form = item_bank::present_form(*chosen, *spec, pool, pick.next());
+        form.seed = seed;
+    } else {
+        auto drawn = item_bank::draw_form(*spec, *unit, pool,
+                                          item_bank::DrawRequest{"drawn-" + std::to_string(booking.id), seed, seen});
+        if (auto* failure = std::get_if<item_bank::DrawFailure>(&drawn)) {
+            return Error{409, "pool_exhausted", "no form can be drawn: " + failure->reasons.front(), {}};
+        }
+        form = std::get<item_bank::Form>(drawn);
+    }
+
+    domain::Attempt a;
+    a.booking_id = booking.id;
+    a.session_id = session.id;
+    a.candidate_id = candidate.id;
+    a.unit_code = unit->code;
+    a.form_id = form.id;
+    a.form_seed = seed;
+    for (const auto& fi : form.items) a.form.push_back({fi.item_id, fi.version, fi.option_order});
+    a.responses.assign(a.form.size(), {});
+    a.state = AttemptState::admitted;
+    const Millis base = static_cast<Millis>(spec->duration_minutes) * 60'000;
+    a.time.allowed_ms = base + base * candidate.extra_time_percent / 100;
+    return a;
+}
+
+void AttemptService::open_for_booking(const domain::Booking& booking, const domain::TestSession& session,
+                                      const domain::Candidate& candidate, domain::Completion<domain::Attempt> done) {
+    std::shared_ptr<Live> existing_live;
+    {
+        std::lock_guard lock(registry_mutex_);
+        if (auto it = live_by_booking_.find(booking.id); it != live_by_booking_.end()) {
+            if (it->second == 0) return done(Error{409, "busy", "this log-in is already being set up; try again", {}});
+            existing_live = live_.at(it->second);
+        } else {
+            live_by_booking_[booking.id] = 0;  // reserved while the attempt is created
+        }
+    }
+    if (existing_live) {
+        domain::Attempt copy;
+        {
+            std::lock_guard alock(existing_live->mutex);
+            refresh_if_stale(*existing_live);
+            copy = existing_live->attempt;
+        }
+        return done(std::move(copy));
+    }
+    auto release = [this, booking_id = booking.id] {
+        std::lock_guard lock(registry_mutex_);
+        live_by_booking_.erase(booking_id);
+    };
+    if (auto existing = store_.attempt_for_booking(booking.id)) {
+        release();
+        return done(finished_error(*existing));  // finished attempts are not in memory
+    }
+    auto assembled = assemble(booking, session, candidate);
+    if (!assembled) {
+        release();
+        return done(assembled.error());
+    }
+    storage::AuditEvent audit{clock_.now_ms(), "candidate:" + std::to_string(candidate.id), "attempt.create",
+                              "booking:" + std::to_string(booking.id), "{}"};
+    store_.create_attempt(std::move(assembled.value()), std::move(audit),
+                          [this, release, done](domain::Result<domain::Attempt> created) {
+                              if (!created) {
+                                  release();
+                                  return done(created.error());
+                              }
+                              {
+                                  std::lock_guard lock(registry_mutex_);
+                                  auto l = std::make_shared<Live>();
+                                  l->attempt = created.value();
+                                  live_[created->id] = l;
+                                  live_by_booking_[created->booking_id] = created->id;
+                              }
+                              done(std::move(created));
+                          });
+}
+
+void AttemptService::start(domain::Id id, std::string actor, domain::Completion<AttemptSnapshot> done) {
+    auto l = live(id);
+    if (!l) return done(get(id) ? finished_error(get(id).value()) : domain::not_found("no such attempt"));
+    std::lock_guard lock(l->mutex);
+    refresh_if_stale(*l);
+    auto& a = l->attempt;
+    const Millis now = clock_.now_ms();
+    if (a.state != AttemptState::admitted) {
+        if (a.state == AttemptState::in_progress) domain::record_contact(a.time, now, grace_);
+        return done(snapshot_of(a, now));  // starting twice is harmless
+    }
+    a.state = AttemptState::in_progress;
+    domain::resume_clock(a.time, now);
+    auto snap = snapshot_of(a, now);
+    store_.save_progress(a, {now, std::move(actor), "attempt.start", subject(id), "{}"},
+                         [this, id, snap, done](domain::Result<domain::Done> r) {
+                             if (!r) {
+                                 mark_stale(id);
+                                 return done(storage_failed());
+                             }
+                             done(snap);
+                         });
+}
+
+void AttemptService::save(domain::Id id, SaveRequest req, domain::Completion<SaveOutcome> done) {
+    auto l = live(id);
+    if (!l) return done(get(id) ? finished_error(get(id).value()) : domain::not_found("no such attempt"));
+    std::lock_guard lock(l->mutex);
+    refresh_if_stale(*l);
+    auto& a = l->attempt;
+    const Millis now = clock_.now_ms();
+    if (a.state == AttemptState::paused) {
+        return done(Error{409, "attempt_paused", "the invigilator has paused this test; wait to be resumed", {}});
+    }
+    if (a.state != AttemptState::in_progress) {
+        return done(Error{409, "not_started", "start the test before answering", {}});
+    }
+    if (domain::remaining_at(a.time, now, grace_) == 0) {
+        finish_locked(*l, domain::SubmittedBy::time_out, "system", [](domain::Result<AttemptSnapshot>) {});
+        return done(Error{409, "time_up", "time is up: the test has been submitted", {}});
+    }
+    if (req.position >= a.form.size()) {
+        return done(domain::invalid("/position", "expected 0 to " + std::to_string(a.form.size() - 1)));
+    }
+    const auto& entry = a.form[req.position];
+    const item_bank::Item* item = bank_->item(entry.item_id);
+    const int choose = item ? item->choose : 1;
+    std::set<std::string> distinct;
+    for (std::size_t i = 0; i < req.selected.size(); ++i) {
+        const auto& opt = req.selected[i];
+        if (std::find(entry.option_order.begin(), entry.option_order.end(), opt) == entry.option_order.end()) {
+            return done(domain::invalid("/selected/" + std::to_string(i), "no option \"" + opt + "\" in this item"));
+        }
+        if (!distinct.insert(opt).second) {
+            return done(domain::invalid("/selected/" + std::to_string(i), "option \"" + opt + "\" is chosen twice"));
+        }
+    }
+    if (static_cast<int>(distinct.size()) > choose) {
+        return done(domain::invalid("/selected", "choose at most " + std::to_string(choose) +
+                                                     (choose == 1 ? " option" : " options") + " for this item"));
+    }
+    domain::record_contact(a.time, now, grace_);
+    auto& current = a.responses[req.position];
+    if (req.sequence <= current.sequence) {
+        SaveOutcome outcome{false, current.sequence, snapshot_of(a, now)};
+        return store_.after_pending_writes([outcome, done](domain::Result<domain::Done> r) {
+            if (!r) return done(storage_failed());
+            done(outcome);
+        });
+    }
+    current = domain::ResponseState{req.selected, req.flagged, req.sequence};
+    SaveOutcome outcome{true, req.sequence, snapshot_of(a, now)};
+    store_.save_response(id, req.position, current, a.time, [this, id, outcome, done](domain::Result<domain::Done> r) {
+        if (!r) {
+            mark_stale(id);
+            return done(storage_failed());
+        }
+        done(outcome);
+    });
+}
+
+void AttemptService::heartbeat(domain::Id id, domain::Completion<AttemptSnapshot> done) {
+    auto l = live(id);
+    if (!l) {
+        auto a = get(id);
+        if (!a) return done(a.error());
+        return done(snapshot_of(a.value(), clock_.now_ms()));  // a finished attempt answers with its final state
+    }
+    std::lock_guard lock(l->mutex);
+    refresh_if_stale(*l);
+    auto& a = l->attempt;
+    const Millis now = clock_.now_ms();
+    if (a.state == AttemptState::in_progress && domain::remaining_at(a.time, now, grace_) == 0) {
+        return finish_locked(*l, domain::SubmittedBy::time_out, "system", done);
+    }
+    domain::record_contact(a.time, now, grace_);
+    auto snap = snapshot_of(a, now);
+    if (a.state != AttemptState::in_progress) return done(snap);
+    store_.save_progress(a, {}, [this, id, snap, done](domain::Result<domain::Done> r) {
+        if (!r) {
+            mark_stale(id);
+            return done(storage_failed());
+        }
+        done(snap);
+    });
+}
+
+void AttemptService::submit(domain::Id id, domain::SubmittedBy by, std::string actor,
+                            domain::Completion<AttemptSnapshot> done) {
+    auto l = live(id);
+    if (!l) return done(get(id) ? finished_error(get(id).value()) : domain::not_found("no such attempt"));
+    std::lock_guard lock(l->mutex);
+    refresh_if_stale(*l);
+    if (l->attempt.state == AttemptState::admitted && by == domain::SubmittedBy::candidate) {
+        return done(Error{409, "not_started", "start the test before submitting it", {}});
+    }
+    finish_locked(*l, by, actor, std::move(done));
+}
+
+void AttemptService::finish_locked(Live& l, domain::SubmittedBy by, const std::string& actor,
+                                   domain::Completion<AttemptSnapshot> done) {
+    auto& a = l.attempt;
+    if (finished(a.state)) return done(finished_error(a));
+    const Millis now = clock_.now_ms();
+    domain::pause_clock(a.time, now, grace_);
+    a.submitted_by = by;
+    a.submitted_at = now;
+    const auto* spec = bank_->test_specification(a.unit_code);
+    a.state = AttemptState::submitted;
+    if (spec != nullptr) {
+        a.result = domain::mark_attempt(a, *spec, [this](const std::string& item_id, int version) {
+            const auto* item = bank_->item(item_id);
+            return item != nullptr && item->version == version ? item : nullptr;
+        });
+        a.state = AttemptState::marked;
+    }
+    auto snap = snapshot_of(a, now);
+    const std::string details = R"({"submitted_by":")" + std::string(domain::to_string(by)) + R"("})";
+    store_.save_progress(a, {now, actor, "attempt.submit", subject(a.id), details},
+                         [this, id = a.id, snap, done](domain::Result<domain::Done> r) {
+                             if (!r) {
+                                 mark_stale(id);
+                                 return done(storage_failed());
+                             }
+                             {
+                                 std::lock_guard lock(registry_mutex_);
+                                 if (auto it = live_.find(id); it != live_.end()) {
+                                     live_by_booking_.erase(it->second->attempt.booking_id);
+                                     live_.erase(it);
+                                 }
+                             }
+                             done(snap);
+                         });
+}
+
+void AttemptService::pause(domain::Id id, std::string actor, std::string reason,
+                           domain::Completion<AttemptSnapshot> done) {
+    auto l = live(id);
+    if (!l) return done(get(id) ? finished_error(get(id).value()) : domain::not_found("no such attempt"));
+    std::lock_guard lock(l->mutex);
+    refresh_if_stale(*l);
+    auto& a = l->attempt;
+    if (a.state != AttemptState::in_progress) {
+        return done(Error{409, "not_in_progress", "only a test in progress can be paused", {}});
+    }
+    const Millis now = clock_.now_ms();
+    domain::pause_clock(a.time, now, grace_);
+    a.state = AttemptState::paused;
+    auto snap = snapshot_of(a, now);
+    std::string details = "{}";
+    if (!reason.empty()) {
+        std::string escaped;
+        for (char c : reason) {
+            if (c == '"' || c == '\\') escaped += '\\';
+            if (static_cast<unsigned char>(c) >= 0x20) escaped += c;
+        }
+        details = R"({"reason":")" + escaped + R"("})";
+    }
+    store_.save_progress(a, {now, std::move(actor), "attempt.pause", subject(id), details},
+                         [this, id, snap, done](domain::Result<domain::Done> r) {
+                             if (!r) {
+                                 mark_stale(id);
+                                 return done(storage_failed());
+                             }
+                             done(snap);
+                         });
+}
+
+void AttemptService::resume(domain::Id id, std::string actor, domain::Completion<AttemptSnapshot> done) {
+    auto l = live(id);
+    if (!l) return done(get(id) ? finished_error(get(id).value()) : domain::not_found("no such attempt"));
+    std::lock_guard lock(l->mutex);
+    refresh_if_stale(*l);
+    auto& a = l->attempt;
+    if (a.state != AttemptState::paused) return done(Error{409, "not_paused", "only a paused test can be resumed", {}});
+    const Millis now = clock_.now_ms();
+    domain::resume_clock(a.time, now);
+    a.state = AttemptState::in_progress;
+    auto snap = snapshot_of(a, now);
+    store_.save_progress(a, {now, std::move(actor), "attempt.resume", subject(id), "{}"},
+                         [this, id, snap, done](domain::Result<domain::Done> r) {
+                             if (!r) {
+                                 mark_stale(id);
+                                 return done(storage_failed());
+                             }
+                             done(snap);
+                         });
+}
+
+std::size_t AttemptService::submit_expired() {
+    std::vector<std::shared_ptr<Live>> all;
+    {
+        std::lock_guard lock(registry_mutex_);
+        for (auto& [id, l] : live_) all.push_back(l);
+    }
+    std::size_t submitted = 0;
+    const Millis now = clock_.now_ms();
+    for (auto& l : all) {
+        std::lock_guard lock(l->mutex);
+    refresh_if_stale(*l);
+        if (l->attempt.state != AttemptState::in_progress) continue;
+        if (domain::remaining_at(l->attempt.time, now, grace_) > 0) continue;
+        finish_locked(*l, domain::SubmittedBy::time_out, "system", [](domain::Result<AttemptSnapshot>) {});
+        ++submitted;
+    }
+    return submitted;
+}
+
+void AttemptService::mark_stale(domain::Id id) {
+    if (auto l = live(id)) l->stale = true;
+}
+
+void AttemptService::refresh_if_stale(Live& l) const {
+    // A failed write leaves memory ahead of the database, and the database is
+    // the truth: the next use reads it back. Called with l.mutex held.
+    if (!l.stale.exchange(false)) return;
+    if (auto fresh = store_.attempt(l.attempt.id)) l.attempt = std::move(*fresh);
+}
+
+}  // namespace exam::services

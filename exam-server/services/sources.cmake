@@ -1,0 +1,9 @@
+target_sources(exam_server PRIVATE
+  services/access_rules.cpp
+  services/attempt_service.cpp
+  services/blocking_pool.cpp
+  services/candidate_csv.cpp
+  services/candidate_registry.cpp
+  services/identity_service.cpp
+  services/session_service.cpp
+)

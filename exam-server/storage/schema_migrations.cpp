@@ -1,0 +1,146 @@
+#include "storage/schema_migrations.hpp"
+
+namespace exam::storage {
+
+const std::vector<sqlite::Migration>& schema_migrations() {
+    static const std::vector<sqlite::Migration> migrations = {
+        {1, "people, sessions, attempts, tokens, audit", R"SQL(
+CREATE TABLE centres (
+    id          INTEGER PRIMARY KEY,
+    number      TEXT NOT NULL UNIQUE,
+    name        TEXT NOT NULL,
+    created_at  BIGINT NOT NULL
+);
+
+CREATE TABLE staff_users (
+    id             INTEGER PRIMARY KEY,
+    username       TEXT NOT NULL UNIQUE,
+    display_name   TEXT NOT NULL,
+    role           TEXT NOT NULL CHECK (role IN ('ao_admin', 'centre_admin', 'invigilator')),
+    centre_id      BIGINT REFERENCES centres(id),
+    password_hash  TEXT NOT NULL,
+    active         INTEGER NOT NULL DEFAULT 1,
+    created_at     BIGINT NOT NULL,
+    CHECK ((role = 'ao_admin') = (centre_id IS NULL))
+);
+
+CREATE TABLE candidates (
+    id                  INTEGER PRIMARY KEY,
+    centre_id           BIGINT NOT NULL REFERENCES centres(id),
+    candidate_number    TEXT NOT NULL,
+    given_name          TEXT NOT NULL,
+    family_name         TEXT NOT NULL,
+    date_of_birth       TEXT NOT NULL,
+    uln                 TEXT NOT NULL,
+    extra_time_percent  INTEGER NOT NULL DEFAULT 0,
+    created_at          BIGINT NOT NULL,
+    UNIQUE (centre_id, candidate_number)
+);
+
+CREATE TABLE registrations (
+    candidate_id      BIGINT NOT NULL REFERENCES candidates(id),
+    qualification_id  TEXT NOT NULL,
+    registered_at     BIGINT NOT NULL,
+    PRIMARY KEY (candidate_id, qualification_id)
+);
+
+CREATE TABLE test_sessions (
+    id          INTEGER PRIMARY KEY,
+    centre_id   BIGINT NOT NULL REFERENCES centres(id),
+    unit_code   TEXT NOT NULL,
+    starts_at   BIGINT NOT NULL,
+    ends_at     BIGINT NOT NULL,
+    room        TEXT NOT NULL,
+    status      TEXT NOT NULL CHECK (status IN ('scheduled', 'open', 'closed')),
+    created_at  BIGINT NOT NULL,
+    CHECK (ends_at > starts_at)
+);
+CREATE INDEX test_sessions_by_centre ON test_sessions (centre_id, starts_at);
+
+CREATE TABLE session_invigilators (
+    session_id  BIGINT NOT NULL REFERENCES test_sessions(id),
+    user_id     BIGINT NOT NULL REFERENCES staff_users(id),
+    PRIMARY KEY (session_id, user_id)
+);
+
+CREATE TABLE bookings (
+    id            INTEGER PRIMARY KEY,
+    session_id    BIGINT NOT NULL REFERENCES test_sessions(id),
+    candidate_id  BIGINT NOT NULL REFERENCES candidates(id),
+    keycode       TEXT NOT NULL,
+    created_at    BIGINT NOT NULL,
+    UNIQUE (session_id, candidate_id)
+);
+CREATE INDEX bookings_by_candidate ON bookings (candidate_id);
+
+-- Every item version given to a candidate, frozen: a version used in a
+-- sitting never changes, and results can be reproduced from these rows.
+CREATE TABLE item_versions (
+    item_id       TEXT NOT NULL,
+    version       INTEGER NOT NULL,
+    content_hash  TEXT NOT NULL,
+    content       TEXT NOT NULL,
+    first_used_at BIGINT NOT NULL,
+    PRIMARY KEY (item_id, version)
+);
+
+CREATE TABLE attempts (
+    id               INTEGER PRIMARY KEY,
+    booking_id       BIGINT NOT NULL UNIQUE REFERENCES bookings(id),
+    session_id       BIGINT NOT NULL REFERENCES test_sessions(id),
+    candidate_id     BIGINT NOT NULL REFERENCES candidates(id),
+    unit_code        TEXT NOT NULL,
+    form_id          TEXT NOT NULL,
+    form_seed        TEXT NOT NULL,
+    form             TEXT NOT NULL,
+    state            TEXT NOT NULL CHECK (state IN ('admitted', 'in_progress', 'paused', 'submitted', 'marked', 'void')),
+    allowed_ms       BIGINT NOT NULL,
+    used_ms          BIGINT NOT NULL,
+    last_contact_ms  BIGINT NOT NULL,
+    running          INTEGER NOT NULL,
+    submitted_by     TEXT,
+    submitted_at     BIGINT,
+    result           TEXT,
+    created_at       BIGINT NOT NULL
+);
+CREATE INDEX attempts_by_session ON attempts (session_id);
+CREATE INDEX attempts_by_candidate ON attempts (candidate_id, unit_code);
+CREATE INDEX attempts_unfinished ON attempts (state);
+
+CREATE TABLE responses (
+    attempt_id  BIGINT NOT NULL REFERENCES attempts(id),
+    position    INTEGER NOT NULL,
+    selected    TEXT NOT NULL,
+    flagged     INTEGER NOT NULL,
+    sequence    BIGINT NOT NULL,
+    PRIMARY KEY (attempt_id, position)
+);
+
+CREATE TABLE tokens (
+    token_hash  TEXT PRIMARY KEY,
+    user_id     BIGINT REFERENCES staff_users(id),
+    attempt_id  BIGINT REFERENCES attempts(id),
+    created_at  BIGINT NOT NULL,
+    expires_at  BIGINT NOT NULL,
+    revoked     INTEGER NOT NULL DEFAULT 0,
+    CHECK ((user_id IS NULL) <> (attempt_id IS NULL))
+);
+
+-- Append-only and chained: each row's hash covers its content and the
+-- previous row's hash, so an edited or deleted row breaks the chain.
+CREATE TABLE audit_log (
+    id         INTEGER PRIMARY KEY,
+    at         BIGINT NOT NULL,
+    actor      TEXT NOT NULL,
+    action     TEXT NOT NULL,
+    subject    TEXT NOT NULL,
+    details    TEXT NOT NULL,
+    prev_hash  TEXT NOT NULL,
+    hash       TEXT NOT NULL
+);
+)SQL"},
+    };
+    return migrations;
+}
+
+}  // namespace exam::storage

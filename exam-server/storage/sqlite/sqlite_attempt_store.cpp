@@ -1,0 +1,273 @@
+#include "storage/sqlite/sqlite_attempt_store.hpp"
+
+#include <boost/json.hpp>
+
+#include "security/sha256.hpp"
+
+namespace exam::storage::sqlite {
+namespace json = boost::json;
+namespace {
+
+constexpr const char* attempt_columns =
+    "SELECT id, booking_id, session_id, candidate_id, unit_code, form_id, form_seed, form, state, allowed_ms, used_ms, "
+    "last_contact_ms, running, submitted_by, submitted_at, result FROM attempts ";
+
+std::string form_to_json(const std::vector<domain::FormEntry>& form) {
+    json::array a;
+    for (const auto& e : form) {
+        json::array options;
+        for (const auto& o : e.option_order) options.push_back(json::value(o));
+        a.push_back(json::object{{"item", e.item_id}, {"version", e.version}, {"options", std::move(options)}});
+    }
+    return json::serialize(a);
+}
+
+std::vector<domain::FormEntry> form_from_json(const std::string& text) {
+    std::vector<domain::FormEntry> out;
+    const json::value parsed = json::parse(text);
+    for (const auto& v : parsed.as_array()) {
+        const auto& o = v.as_object();
+        domain::FormEntry e;
+        e.item_id = std::string(o.at("item").as_string());
+        e.version = static_cast<int>(o.at("version").as_int64());
+        for (const auto& opt : o.at("options").as_array()) e.option_order.emplace_back(opt.as_string());
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+std::string result_to_json(const domain::AttemptResult& r) {
+    json::array outcomes;
+    for (const auto& o : r.by_outcome) {
+        outcomes.push_back(json::object{{"lo", o.learning_outcome}, {"marks", o.marks}, {"available", o.available}});
+    }
+    return json::serialize(json::object{{"raw", r.raw_score},     {"available", r.available}, {"percentage", r.percentage},
+                                        {"pass_mark", r.pass_mark}, {"passed", r.passed},       {"released", r.released},
+                                        {"outcomes", std::move(outcomes)}});
+}
+
+domain::AttemptResult result_from_json(const std::string& text) {
+    const json::value parsed = json::parse(text);
+    const auto& o = parsed.as_object();
+    domain::AttemptResult r;
+    r.raw_score = static_cast<int>(o.at("raw").as_int64());
+    r.available = static_cast<int>(o.at("available").as_int64());
+    r.percentage = o.at("percentage").is_double() ? o.at("percentage").as_double()
+                                                  : static_cast<double>(o.at("percentage").as_int64());
+    r.pass_mark = static_cast<int>(o.at("pass_mark").as_int64());
+    r.passed = o.at("passed").as_bool();
+    r.released = o.at("released").as_bool();
+    for (const auto& v : o.at("outcomes").as_array()) {
+        const auto& lo = v.as_object();
+        r.by_outcome.push_back({std::string(lo.at("lo").as_string()), static_cast<int>(lo.at("marks").as_int64()),
+                                static_cast<int>(lo.at("available").as_int64())});
+    }
+    return r;
+}
+
+std::string selected_to_json(const std::vector<std::string>& selected) {
+    json::array a;
+    for (const auto& s : selected) a.push_back(json::value(s));
+    return json::serialize(a);
+}
+
+std::optional<domain::SubmittedBy> parse_submitted_by(const std::optional<std::string>& s) {
+    if (!s) return std::nullopt;
+    if (*s == "candidate") return domain::SubmittedBy::candidate;
+    if (*s == "time_out") return domain::SubmittedBy::time_out;
+    return domain::SubmittedBy::invigilator;
+}
+
+domain::Attempt read_attempt(Statement& s) {
+    domain::Attempt a;
+    a.id = s.column_int64(0);
+    a.booking_id = s.column_int64(1);
+    a.session_id = s.column_int64(2);
+    a.candidate_id = s.column_int64(3);
+    a.unit_code = s.column_text(4);
+    a.form_id = s.column_text(5);
+    a.form_seed = std::stoull(s.column_text(6));
+    a.form = form_from_json(s.column_text(7));
+    a.state = domain::parse_attempt_state(s.column_text(8)).value_or(domain::AttemptState::void_);
+    a.time = {s.column_int64(9), s.column_int64(10), s.column_int64(11), s.column_int64(12) != 0};
+    a.submitted_by = parse_submitted_by(s.column<std::optional<std::string>>(13));
+    a.submitted_at = s.column<std::optional<std::int64_t>>(14).value_or(0);
+    if (auto r = s.column<std::optional<std::string>>(15)) a.result = result_from_json(*r);
+    a.responses.assign(a.form.size(), {});
+    return a;
+}
+
+void load_responses(Connection& c, domain::Attempt& a) {
+    auto r = c.prepare("SELECT position, selected, flagged, sequence FROM responses WHERE attempt_id = ?");
+    r.bind_all(a.id);
+    while (r.step() == Step::row) {
+        const auto pos = static_cast<std::size_t>(r.column_int64(0));
+        if (pos >= a.responses.size()) continue;
+        auto& resp = a.responses[pos];
+        const json::value selected = json::parse(r.column_text(1));
+        for (const auto& v : selected.as_array()) resp.selected.emplace_back(v.as_string());
+        resp.flagged = r.column_int64(2) != 0;
+        resp.sequence = r.column_int64(3);
+    }
+}
+
+void write_progress(Connection& c, const domain::Attempt& a) {
+    auto s = c.prepare(
+        "UPDATE attempts SET state = ?, allowed_ms = ?, used_ms = ?, last_contact_ms = ?, running = ?, "
+        "submitted_by = ?, submitted_at = ?, result = ? WHERE id = ?");
+    s.bind_all(std::string(domain::to_string(a.state)), a.time.allowed_ms, a.time.used_ms, a.time.last_contact_ms,
+               a.time.running,
+               a.submitted_by ? std::optional<std::string>(std::string(domain::to_string(*a.submitted_by))) : std::nullopt,
+               a.submitted_at ? std::optional<std::int64_t>(a.submitted_at) : std::nullopt,
+               a.result ? std::optional<std::string>(result_to_json(*a.result)) : std::nullopt, a.id);
+    s.run();
+}
+
+}  // namespace
+
+std::vector<domain::Attempt> SqliteAttemptStore::query(const std::string& where, std::int64_t arg) {
+    return db_.read([&](Connection& c) {
+        std::vector<domain::Attempt> out;
+        auto s = c.prepare(std::string(attempt_columns) + where);
+        if (!where.empty() && where.find('?') != std::string::npos) s.bind_all(arg);
+        while (s.step() == Step::row) out.push_back(read_attempt(s));
+        for (auto& a : out) load_responses(c, a);
+        return out;
+    });
+}
+
+std::optional<domain::Attempt> SqliteAttemptStore::attempt(domain::Id id) {
+    auto list = query("WHERE id = ?", id);
+    if (list.empty()) return std::nullopt;
+    return list.front();
+}
+
+std::optional<domain::Attempt> SqliteAttemptStore::attempt_for_booking(domain::Id booking) {
+    auto list = query("WHERE booking_id = ?", booking);
+    if (list.empty()) return std::nullopt;
+    return list.front();
+}
+
+std::vector<domain::Attempt> SqliteAttemptStore::attempts_of_session(domain::Id session) {
+    return query("WHERE session_id = ? ORDER BY id", session);
+}
+
+std::vector<domain::Attempt> SqliteAttemptStore::unfinished_attempts() {
+    return query("WHERE state IN ('admitted', 'in_progress', 'paused') ORDER BY id", 0);
+}
+
+std::set<std::string> SqliteAttemptStore::items_seen(domain::Id candidate, const std::string& unit_code) {
+    std::set<std::string> out;
+    for (const auto& a : query("WHERE candidate_id = ? ORDER BY id", candidate)) {
+        if (a.unit_code != unit_code || a.state == domain::AttemptState::void_) continue;
+        for (const auto& e : a.form) out.insert(e.item_id);
+    }
+    return out;
+}
+
+void SqliteAttemptStore::create_attempt(domain::Attempt attempt, AuditEvent audit,
+                                        domain::Completion<domain::Attempt> done) {
+    auto result = std::make_shared<domain::Attempt>(std::move(attempt));
+    // Freeze each item version delivered: its canonical text and digest.
+    std::vector<std::tuple<std::string, int, std::string>> versions;
+    for (const auto& e : result->form) {
+        if (const auto* item = bank_->item(e.item_id)) versions.emplace_back(item->id, item->version, canonical_item_text(*item));
+    }
+    const auto now = clock_.now_ms();
+    db_.write(
+        [result, versions, audit, now](Connection& c) {
+            for (const auto& [id, version, text] : versions) {
+                const std::string digest = security::sha256_hex(text);
+                auto ins = c.prepare(
+                    "INSERT INTO item_versions (item_id, version, content_hash, content, first_used_at) VALUES (?, ?, ?, ?, ?) "
+                    "ON CONFLICT (item_id, version) DO NOTHING");
+                ins.bind_all(id, version, digest, text, now);
+                ins.run();
+                auto check = c.prepare("SELECT content_hash FROM item_versions WHERE item_id = ? AND version = ?");
+                check.bind_all(id, version);
+                if (check.step() == Step::row && check.column_text(0) != digest) {
+                    throw domain::Error{409, "item_version_changed",
+                                        "item " + id + " version " + std::to_string(version) +
+                                            " has changed since it was first used; it needs a new version number",
+                                        {}};
+                }
+            }
+            auto s = c.prepare(
+                "INSERT INTO attempts (booking_id, session_id, candidate_id, unit_code, form_id, form_seed, form, state, "
+                "allowed_ms, used_ms, last_contact_ms, running, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            const auto& a = *result;
+            s.bind_all(a.booking_id, a.session_id, a.candidate_id, a.unit_code, a.form_id, std::to_string(a.form_seed),
+                       form_to_json(a.form), std::string(domain::to_string(a.state)), a.time.allowed_ms, a.time.used_ms,
+                       a.time.last_contact_ms, a.time.running, now);
+            s.run();
+            result->id = c.last_insert_rowid();
+            AuditEvent e = audit;
+            e.subject = "attempt:" + std::to_string(result->id);
+            e.details = R"({"booking":)" + std::to_string(a.booking_id) + R"(,"form":")" + a.form_id + "\"}";
+            append_audit(c, e);
+        },
+        [result, done](std::optional<domain::Error> e) {
+            if (e) return done(*e);
+            done(*result);
+        });
+}
+
+void SqliteAttemptStore::save_response(domain::Id attempt, std::size_t index, domain::ResponseState r,
+                                       domain::AttemptTime time, domain::Completion<domain::Done> done) {
+    db_.write(
+        [attempt, index, r = std::move(r), time](Connection& c) {
+            // The WHERE keeps an older sequence from overwriting a newer one even
+            // if two saves ever reached the writer out of order.
+            auto s = c.prepare(
+                "INSERT INTO responses (attempt_id, position, selected, flagged, sequence) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (attempt_id, position) DO UPDATE SET selected = excluded.selected, "
+                "flagged = excluded.flagged, sequence = excluded.sequence WHERE excluded.sequence > responses.sequence");
+            s.bind_all(attempt, index, selected_to_json(r.selected), r.flagged, r.sequence);
+            s.run();
+            auto t = c.prepare("UPDATE attempts SET used_ms = ?, last_contact_ms = ? WHERE id = ? AND running = 1");
+            t.bind_all(time.used_ms, time.last_contact_ms, attempt);
+            t.run();
+        },
+        [done](std::optional<domain::Error> e) {
+            if (e) return done(*e);
+            done(domain::Done{});
+        });
+}
+
+void SqliteAttemptStore::after_pending_writes(domain::Completion<domain::Done> done) {
+    db_.fence([done](std::optional<domain::Error> e) {
+        if (e) return done(*e);
+        done(domain::Done{});
+    });
+}
+
+void SqliteAttemptStore::save_progress(const domain::Attempt& attempt, AuditEvent audit,
+                                       domain::Completion<domain::Done> done) {
+    auto copy = std::make_shared<domain::Attempt>(attempt);
+    db_.write(
+        [copy, audit](Connection& c) {
+            write_progress(c, *copy);
+            append_audit(c, audit);
+        },
+        [done](std::optional<domain::Error> e) {
+            if (e) return done(*e);
+            done(domain::Done{});
+        });
+}
+
+std::vector<std::string> SqliteAttemptStore::changed_item_versions() {
+    return db_.read([&](Connection& c) {
+        std::vector<std::string> out;
+        auto s = c.prepare("SELECT item_id, version, content_hash FROM item_versions");
+        while (s.step() == Step::row) {
+            const auto* item = bank_->item(s.column_text(0));
+            if (item == nullptr || item->version != s.column_int64(1)) continue;  // a newer version replaced it: fine
+            if (security::sha256_hex(canonical_item_text(*item)) != s.column_text(2)) {
+                out.push_back(item->id + " version " + std::to_string(item->version));
+            }
+        }
+        return out;
+    });
+}
+
+}  // namespace exam::storage::sqlite

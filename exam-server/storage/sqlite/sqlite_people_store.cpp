@@ -1,0 +1,185 @@
+#include "storage/sqlite/sqlite_people_store.hpp"
+
+#include <memory>
+
+namespace exam::storage::sqlite {
+namespace {
+
+constexpr const char* centre_columns = "SELECT id, number, name FROM centres ";
+constexpr const char* user_columns =
+    "SELECT id, username, display_name, role, centre_id, password_hash, active FROM staff_users ";
+constexpr const char* candidate_columns =
+    "SELECT id, centre_id, candidate_number, given_name, family_name, date_of_birth, uln, extra_time_percent "
+    "FROM candidates ";
+
+domain::Centre read_centre(Statement& s) { return {s.column_int64(0), s.column_text(1), s.column_text(2)}; }
+
+domain::StaffUser read_user(Statement& s) {
+    domain::StaffUser u;
+    u.id = s.column_int64(0);
+    u.username = s.column_text(1);
+    u.display_name = s.column_text(2);
+    u.role = domain::parse_role(s.column_text(3)).value_or(domain::Role::invigilator);
+    u.centre_id = s.column<std::optional<std::int64_t>>(4);
+    u.password_hash = s.column_text(5);
+    u.active = s.column_int64(6) != 0;
+    return u;
+}
+
+domain::Candidate read_candidate(Statement& s) {
+    return {s.column_int64(0), s.column_int64(1), s.column_text(2), s.column_text(3),
+            s.column_text(4),  s.column_text(5),  s.column_text(6), static_cast<int>(s.column_int64(7))};
+}
+
+template <class T, class Reader, class... Args>
+std::optional<T> one(Database& db, const std::string& sql, Reader reader, const Args&... args) {
+    return db.read([&](Connection& c) -> std::optional<T> {
+        auto s = c.prepare(sql);
+        s.bind_all(args...);
+        if (s.step() == Step::row) return reader(s);
+        return std::nullopt;
+    });
+}
+
+template <class T, class Reader, class... Args>
+std::vector<T> all(Database& db, const std::string& sql, Reader reader, const Args&... args) {
+    return db.read([&](Connection& c) {
+        std::vector<T> out;
+        auto s = c.prepare(sql);
+        s.bind_all(args...);
+        while (s.step() == Step::row) out.push_back(reader(s));
+        return out;
+    });
+}
+
+}  // namespace
+
+std::optional<domain::Centre> SqlitePeopleStore::centre(domain::Id id) {
+    return one<domain::Centre>(db_, std::string(centre_columns) + "WHERE id = ?", read_centre, id);
+}
+
+std::optional<domain::Centre> SqlitePeopleStore::centre_by_number(const std::string& number) {
+    return one<domain::Centre>(db_, std::string(centre_columns) + "WHERE number = ?", read_centre, number);
+}
+
+std::vector<domain::Centre> SqlitePeopleStore::centres() {
+    return all<domain::Centre>(db_, std::string(centre_columns) + "ORDER BY number", read_centre);
+}
+
+void SqlitePeopleStore::create_centre(domain::Centre centre, AuditEvent audit, domain::Completion<domain::Centre> done) {
+    auto result = std::make_shared<domain::Centre>(std::move(centre));
+    const auto now = clock_.now_ms();
+    db_.write(
+        [result, audit, now](Connection& c) {
+            auto s = c.prepare("INSERT INTO centres (number, name, created_at) VALUES (?, ?, ?)");
+            s.bind_all(result->number, result->name, now);
+            s.run();
+            result->id = c.last_insert_rowid();
+            append_audit(c, audit);
+        },
+        [result, done](std::optional<domain::Error> e) {
+            if (e) return done(*e);
+            done(*result);
+        });
+}
+
+std::optional<domain::StaffUser> SqlitePeopleStore::user(domain::Id id) {
+    return one<domain::StaffUser>(db_, std::string(user_columns) + "WHERE id = ?", read_user, id);
+}
+
+std::optional<domain::StaffUser> SqlitePeopleStore::user_by_username(const std::string& username) {
+    return one<domain::StaffUser>(db_, std::string(user_columns) + "WHERE username = ?", read_user, username);
+}
+
+std::vector<domain::StaffUser> SqlitePeopleStore::users_of_centre(std::optional<domain::Id> centre) {
+    if (!centre) return all<domain::StaffUser>(db_, std::string(user_columns) + "WHERE centre_id IS NULL ORDER BY username", read_user);
+    return all<domain::StaffUser>(db_, std::string(user_columns) + "WHERE centre_id = ? ORDER BY username", read_user, *centre);
+}
+
+void SqlitePeopleStore::create_user(domain::StaffUser user, AuditEvent audit, domain::Completion<domain::StaffUser> done) {
+    auto result = std::make_shared<domain::StaffUser>(std::move(user));
+    const auto now = clock_.now_ms();
+    db_.write(
+        [result, audit, now](Connection& c) {
+            auto s = c.prepare(
+                "INSERT INTO staff_users (username, display_name, role, centre_id, password_hash, active, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)");
+            s.bind_all(result->username, result->display_name, std::string(domain::to_string(result->role)),
+                       result->centre_id, result->password_hash, result->active, now);
+            s.run();
+            result->id = c.last_insert_rowid();
+            AuditEvent a = audit;
+            a.subject = "user:" + std::to_string(result->id);
+            append_audit(c, a);
+        },
+        [result, done](std::optional<domain::Error> e) {
+            if (e) return done(e->status == 409 ? domain::conflict("that username is taken", "/username") : *e);
+            done(*result);
+        });
+}
+
+std::optional<domain::Candidate> SqlitePeopleStore::candidate(domain::Id id) {
+    return one<domain::Candidate>(db_, std::string(candidate_columns) + "WHERE id = ?", read_candidate, id);
+}
+
+std::optional<domain::Candidate> SqlitePeopleStore::candidate_by_number(domain::Id centre, const std::string& number) {
+    return one<domain::Candidate>(db_, std::string(candidate_columns) + "WHERE centre_id = ? AND candidate_number = ?",
+                                  read_candidate, centre, number);
+}
+
+std::vector<domain::Candidate> SqlitePeopleStore::candidates_of_centre(domain::Id centre) {
+    return all<domain::Candidate>(db_, std::string(candidate_columns) + "WHERE centre_id = ? ORDER BY candidate_number",
+                                  read_candidate, centre);
+}
+
+void SqlitePeopleStore::create_candidates(std::vector<domain::Candidate> candidates, AuditEvent audit,
+                                          domain::Completion<std::vector<domain::Candidate>> done) {
+    auto result = std::make_shared<std::vector<domain::Candidate>>(std::move(candidates));
+    const auto now = clock_.now_ms();
+    db_.write(
+        [result, audit, now](Connection& c) {
+            // One job, one savepoint: a duplicate number undoes the whole batch.
+            for (auto& cand : *result) {
+                auto s = c.prepare(
+                    "INSERT INTO candidates (centre_id, candidate_number, given_name, family_name, date_of_birth, uln, "
+                    "extra_time_percent, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                s.bind_all(cand.centre_id, cand.candidate_number, cand.given_name, cand.family_name, cand.date_of_birth,
+                           cand.uln, cand.extra_time_percent, now);
+                s.run();
+                cand.id = c.last_insert_rowid();
+            }
+            append_audit(c, audit);
+        },
+        [result, done](std::optional<domain::Error> e) {
+            if (e) {
+                return done(e->status == 409 ? domain::conflict("a candidate number is already used in this centre",
+                                                                "/candidates")
+                                             : *e);
+            }
+            done(*result);
+        });
+}
+
+std::vector<std::string> SqlitePeopleStore::registrations(domain::Id candidate) {
+    return all<std::string>(
+        db_, "SELECT qualification_id FROM registrations WHERE candidate_id = ? ORDER BY qualification_id",
+        [](Statement& s) { return s.column_text(0); }, candidate);
+}
+
+void SqlitePeopleStore::register_candidate(domain::Id candidate, std::string qualification, AuditEvent audit,
+                                           domain::Completion<domain::Done> done) {
+    const auto now = clock_.now_ms();
+    db_.write(
+        [candidate, qualification, audit, now](Connection& c) {
+            auto s = c.prepare("INSERT INTO registrations (candidate_id, qualification_id, registered_at) VALUES (?, ?, ?)");
+            s.bind_all(candidate, qualification, now);
+            s.run();
+            append_audit(c, audit);
+        },
+        [done](std::optional<domain::Error> e) {
+            if (e) return done(*e);
+            done(domain::Done{});
+        });
+}
+
+}  // namespace exam::storage::sqlite

@@ -1,0 +1,147 @@
+#include "storage/sqlite/sqlite_session_store.hpp"
+
+#include <memory>
+
+namespace exam::storage::sqlite {
+namespace {
+
+constexpr const char* session_columns =
+    "SELECT id, centre_id, unit_code, starts_at, ends_at, room, status FROM test_sessions ";
+constexpr const char* booking_columns = "SELECT id, session_id, candidate_id, keycode FROM bookings ";
+
+domain::SessionStatus parse_status(const std::string& s) {
+    if (s == "open") return domain::SessionStatus::open;
+    if (s == "closed") return domain::SessionStatus::closed;
+    return domain::SessionStatus::scheduled;
+}
+
+std::vector<domain::TestSession> read_sessions(Connection& c, Statement& s) {
+    std::vector<domain::TestSession> out;
+    while (s.step() == Step::row) {
+        out.push_back({s.column_int64(0), s.column_int64(1), s.column_text(2), s.column_int64(3), s.column_int64(4),
+                       s.column_text(5), parse_status(s.column_text(6)), {}});
+    }
+    for (auto& session : out) {
+        auto inv = c.prepare("SELECT user_id FROM session_invigilators WHERE session_id = ? ORDER BY user_id");
+        inv.bind_all(session.id);
+        while (inv.step() == Step::row) session.invigilators.push_back(inv.column_int64(0));
+    }
+    return out;
+}
+
+std::vector<domain::Booking> read_bookings(Statement& s) {
+    std::vector<domain::Booking> out;
+    while (s.step() == Step::row) out.push_back({s.column_int64(0), s.column_int64(1), s.column_int64(2), s.column_text(3)});
+    return out;
+}
+
+}  // namespace
+
+std::optional<domain::TestSession> SqliteSessionStore::session(domain::Id id) {
+    auto list = db_.read([&](Connection& c) {
+        auto s = c.prepare(std::string(session_columns) + "WHERE id = ?");
+        s.bind_all(id);
+        return read_sessions(c, s);
+    });
+    if (list.empty()) return std::nullopt;
+    return list.front();
+}
+
+std::vector<domain::TestSession> SqliteSessionStore::sessions_of_centre(domain::Id centre) {
+    return db_.read([&](Connection& c) {
+        auto s = c.prepare(std::string(session_columns) + "WHERE centre_id = ? ORDER BY starts_at, id");
+        s.bind_all(centre);
+        return read_sessions(c, s);
+    });
+}
+
+void SqliteSessionStore::create_session(domain::TestSession session, AuditEvent audit,
+                                        domain::Completion<domain::TestSession> done) {
+    auto result = std::make_shared<domain::TestSession>(std::move(session));
+    const auto now = clock_.now_ms();
+    db_.write(
+        [result, audit, now](Connection& c) {
+            auto s = c.prepare(
+                "INSERT INTO test_sessions (centre_id, unit_code, starts_at, ends_at, room, status, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)");
+            s.bind_all(result->centre_id, result->unit_code, result->starts_at, result->ends_at, result->room,
+                       std::string(domain::to_string(result->status)), now);
+            s.run();
+            result->id = c.last_insert_rowid();
+            for (auto user : result->invigilators) {
+                auto inv = c.prepare("INSERT INTO session_invigilators (session_id, user_id) VALUES (?, ?)");
+                inv.bind_all(result->id, user);
+                inv.run();
+            }
+            AuditEvent a = audit;
+            a.subject = "session:" + std::to_string(result->id);
+            append_audit(c, a);
+        },
+        [result, done](std::optional<domain::Error> e) {
+            if (e) return done(*e);
+            done(*result);
+        });
+}
+
+void SqliteSessionStore::set_status(domain::Id session, domain::SessionStatus status, AuditEvent audit,
+                                    domain::Completion<domain::Done> done) {
+    db_.write(
+        [session, status, audit](Connection& c) {
+            auto s = c.prepare("UPDATE test_sessions SET status = ? WHERE id = ?");
+            s.bind_all(std::string(domain::to_string(status)), session);
+            s.run();
+            append_audit(c, audit);
+        },
+        [done](std::optional<domain::Error> e) {
+            if (e) return done(*e);
+            done(domain::Done{});
+        });
+}
+
+std::vector<domain::Booking> SqliteSessionStore::bookings(domain::Id session) {
+    return db_.read([&](Connection& c) {
+        auto s = c.prepare(std::string(booking_columns) + "WHERE session_id = ? ORDER BY id");
+        s.bind_all(session);
+        return read_bookings(s);
+    });
+}
+
+std::optional<domain::Booking> SqliteSessionStore::booking(domain::Id id) {
+    auto list = db_.read([&](Connection& c) {
+        auto s = c.prepare(std::string(booking_columns) + "WHERE id = ?");
+        s.bind_all(id);
+        return read_bookings(s);
+    });
+    if (list.empty()) return std::nullopt;
+    return list.front();
+}
+
+std::vector<domain::Booking> SqliteSessionStore::bookings_of_candidate(domain::Id candidate) {
+    return db_.read([&](Connection& c) {
+        auto s = c.prepare(std::string(booking_columns) + "WHERE candidate_id = ? ORDER BY id");
+        s.bind_all(candidate);
+        return read_bookings(s);
+    });
+}
+
+void SqliteSessionStore::add_bookings(std::vector<domain::Booking> bookings, AuditEvent audit,
+                                      domain::Completion<std::vector<domain::Booking>> done) {
+    auto result = std::make_shared<std::vector<domain::Booking>>(std::move(bookings));
+    const auto now = clock_.now_ms();
+    db_.write(
+        [result, audit, now](Connection& c) {
+            for (auto& b : *result) {
+                auto s = c.prepare("INSERT INTO bookings (session_id, candidate_id, keycode, created_at) VALUES (?, ?, ?, ?)");
+                s.bind_all(b.session_id, b.candidate_id, b.keycode, now);
+                s.run();
+                b.id = c.last_insert_rowid();
+            }
+            append_audit(c, audit);
+        },
+        [result, done](std::optional<domain::Error> e) {
+            if (e) return done(e->status == 409 ? domain::conflict("a candidate is already booked on this session", "/candidates") : *e);
+            done(*result);
+        });
+}
+
+}  // namespace exam::storage::sqlite

@@ -1,0 +1,60 @@
+#include "storage/sqlite/sqlite_token_store.hpp"
+
+namespace exam::storage::sqlite {
+namespace {
+std::function<void(std::optional<domain::Error>)> finish(domain::Completion<domain::Done> done) {
+    return [done = std::move(done)](std::optional<domain::Error> e) {
+        if (e) return done(*e);
+        done(domain::Done{});
+    };
+}
+}  // namespace
+
+void SqliteTokenStore::create(TokenRecord t, AuditEvent audit, domain::Completion<domain::Done> done) {
+    const auto now = clock_.now_ms();
+    db_.write(
+        [t, audit, now](Connection& c) {
+            auto s = c.prepare(
+                "INSERT INTO tokens (token_hash, user_id, attempt_id, created_at, expires_at, revoked) VALUES (?, ?, ?, ?, ?, 0)");
+            s.bind_all(t.token_hash, t.user_id ? std::optional<std::int64_t>(t.user_id) : std::nullopt,
+                       t.attempt_id ? std::optional<std::int64_t>(t.attempt_id) : std::nullopt, now, t.expires_at);
+            s.run();
+            append_audit(c, audit);
+        },
+        finish(std::move(done)));
+}
+
+std::optional<TokenRecord> SqliteTokenStore::find(const std::string& token_hash) {
+    return db_.read([&](Connection& c) -> std::optional<TokenRecord> {
+        auto s = c.prepare("SELECT token_hash, user_id, attempt_id, expires_at, revoked FROM tokens WHERE token_hash = ?");
+        s.bind_all(token_hash);
+        if (s.step() != Step::row) return std::nullopt;
+        return TokenRecord{s.column_text(0), s.column<std::optional<std::int64_t>>(1).value_or(0),
+                           s.column<std::optional<std::int64_t>>(2).value_or(0), s.column_int64(3),
+                           s.column_int64(4) != 0};
+    });
+}
+
+void SqliteTokenStore::extend(const std::string& token_hash, domain::Millis expires_at,
+                              domain::Completion<domain::Done> done) {
+    db_.write(
+        [token_hash, expires_at](Connection& c) {
+            auto s = c.prepare("UPDATE tokens SET expires_at = ? WHERE token_hash = ? AND revoked = 0 AND expires_at < ?");
+            s.bind_all(expires_at, token_hash, expires_at);
+            s.run();
+        },
+        finish(std::move(done)));
+}
+
+void SqliteTokenStore::revoke(const std::string& token_hash, AuditEvent audit, domain::Completion<domain::Done> done) {
+    db_.write(
+        [token_hash, audit](Connection& c) {
+            auto s = c.prepare("UPDATE tokens SET revoked = 1 WHERE token_hash = ?");
+            s.bind_all(token_hash);
+            s.run();
+            append_audit(c, audit);
+        },
+        finish(std::move(done)));
+}
+
+}  // namespace exam::storage::sqlite

@@ -1,0 +1,9 @@
+# The aggregate stores and the schema (the SQLite layer below them is in sources.cmake).
+target_sources(exam_server PRIVATE
+  storage/schema_migrations.cpp
+  storage/sqlite/database.cpp
+  storage/sqlite/sqlite_attempt_store.cpp
+  storage/sqlite/sqlite_people_store.cpp
+  storage/sqlite/sqlite_session_store.cpp
+  storage/sqlite/sqlite_token_store.cpp
+)
