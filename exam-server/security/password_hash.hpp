@@ -6,8 +6,8 @@
 // needs_rehash tells which to upgrade at their owner's next login.
 //
 // Cost: with the production parameters one hash or verification takes 128 MiB
-// and a few hundred milliseconds of one core; callers should bound how many
-// run at once (and throttle logins, see login_throttle.hpp).
+// and 0.6 to 0.8 s of one core on the project's 2-core machine; callers should
+// bound how many run at once (and throttle logins, see login_throttle.hpp).
 //
 // Thread safety: free functions without shared state, safe from any thread.
 

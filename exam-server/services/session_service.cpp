@@ -127,6 +127,7 @@ void SessionService::set_status(const domain::Principal& actor, domain::Id sessi
 }
 
 domain::Result<domain::Attempt> SessionService::attempt_for_staff(const domain::Principal& actor, domain::Id id) {
+    if (auto e = require_role(actor, {Role::ao_admin, Role::centre_admin, Role::invigilator})) return *e;
     auto a = attempts_.get(id);
     if (!a) return a.error();
     auto s = sessions_.session(a->session_id);

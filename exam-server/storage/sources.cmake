@@ -3,6 +3,7 @@ target_sources(exam_server PRIVATE
   storage/sqlite/error.cpp
   storage/sqlite/migrations.cpp
   storage/sqlite/raise_error.cpp
+  storage/sqlite/read_tracker.cpp
   storage/sqlite/reader_pool.cpp
   storage/sqlite/savepoint.cpp
   storage/sqlite/statement.cpp

@@ -52,8 +52,9 @@ Connection::~Connection() = default;
 
 void Connection::apply_pragmas(const ConnectionOptions& options) {
     sqlite3* db = db_.get();
-    const auto timeout = std::clamp<std::chrono::milliseconds::rep>(options.busy_timeout.count(), 0, INT_MAX);
-    check(db, sqlite3_busy_timeout(db, static_cast<int>(timeout)));
+    busy_timeout_ms_ =
+        static_cast<int>(std::clamp<std::chrono::milliseconds::rep>(options.busy_timeout.count(), 0, INT_MAX));
+    check(db, sqlite3_busy_timeout(db, busy_timeout_ms_));
 
     // The journal mode is a property of the file, set once by the writer; a
     // reader finding another mode would take locks that block the writer.
@@ -122,13 +123,16 @@ bool Connection::in_transaction() const { return sqlite3_get_autocommit(db_.get(
 
 CheckpointResult Connection::checkpoint(CheckpointMode mode) {
     CheckpointResult result;
+    sqlite3* db = db_.get();
+    sqlite3_busy_timeout(db, 0);
     const int rc =
-        sqlite3_wal_checkpoint_v2(db_.get(), nullptr, to_sqlite(mode), &result.wal_frames, &result.checkpointed_frames);
+        sqlite3_wal_checkpoint_v2(db, nullptr, to_sqlite(mode), &result.wal_frames, &result.checkpointed_frames);
+    sqlite3_busy_timeout(db, busy_timeout_ms_);
     if (rc == SQLITE_BUSY) {
         result.busy = true;
         return result;
     }
-    check(db_.get(), rc, "wal_checkpoint");
+    check(db, rc, "wal_checkpoint");
     return result;
 }
 

@@ -70,7 +70,10 @@ public:
     bool in_transaction() const;
     Access access() const { return access_; }
 
-    // Throws Error on failure; a blocking mode that could not finish is not a failure.
+    // Never waits, whatever the mode: SQLite's busy handler would wait on one
+    // reader's slot, which new readers can keep taken past the busy timeout
+    // (see read_tracker.hpp); a mode that cannot finish at once reports busy.
+    // Throws Error on failure.
     CheckpointResult checkpoint(CheckpointMode mode);
     // Frames in the WAL after this connection's last commit; maintained only
     // when automatic_checkpoints is false (0 otherwise).
@@ -89,6 +92,7 @@ private:
     std::unique_ptr<sqlite3, Close> db_;
     StatementCache cache_;
     Access access_;
+    int busy_timeout_ms_ = 0;
     int wal_frames_ = 0;
 };
 

@@ -47,7 +47,7 @@ Database::Database(const std::filesystem::path& file, DatabaseOptions options) {
     writer_ = std::make_unique<WriteQueue>(file, options.writer);
     ReaderPoolOptions ro;
     ro.readers = options.readers;
-    readers_ = std::make_unique<ReaderPool>(file, ro);
+    readers_ = std::make_unique<ReaderPool>(*writer_, ro);
 }
 
 Database::~Database() { stop(); }

@@ -2,15 +2,17 @@
 
 #include <stdexcept>
 
+#include "storage/sqlite/write_queue.hpp"
+
 namespace exam::storage::sqlite {
 
-ReaderPool::ReaderPool(const std::filesystem::path& file, ReaderPoolOptions options) {
+ReaderPool::ReaderPool(const WriteQueue& writer, ReaderPoolOptions options) : reads_(writer.reads()) {
     if (options.readers == 0) throw std::invalid_argument("ReaderPoolOptions::readers must be at least 1");
     options.connection.automatic_checkpoints = false;
     connections_.reserve(options.readers);
     free_.reserve(options.readers);
     for (std::size_t i = 0; i < options.readers; ++i) {
-        connections_.push_back(std::make_unique<Connection>(file, Access::read_only, options.connection));
+        connections_.push_back(std::make_unique<Connection>(writer.file(), Access::read_only, options.connection));
         free_.push_back(connections_.back().get());
     }
 }

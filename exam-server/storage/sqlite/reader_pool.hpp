@@ -6,13 +6,16 @@
 // Each read is a DEFERRED transaction that ends when the callback returns, so
 // no reader holds a snapshot (and with it the WAL) open between reads.
 //
+// Made from the database's WriteQueue, which has put the file in WAL mode and
+// waits out the pool's reads in progress when it restarts the WAL (see
+// read_tracker.hpp).
+//
 // Thread safety: with_reader() and stats() may be called from any thread.
-// Construct the pool after the WriteQueue (which puts the file in WAL mode)
-// and destroy it once no with_reader() call is running.
+// Destroy the pool once no with_reader() call is running; it may outlive the
+// queue.
 
 #include <condition_variable>
 #include <cstddef>
-#include <filesystem>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -20,9 +23,12 @@
 #include <vector>
 
 #include "storage/sqlite/connection.hpp"
+#include "storage/sqlite/read_tracker.hpp"
 #include "storage/sqlite/transaction.hpp"
 
 namespace exam::storage::sqlite {
+
+class WriteQueue;
 
 struct ReaderPoolOptions {
     std::size_t readers = 4;
@@ -32,9 +38,9 @@ struct ReaderPoolOptions {
 
 class ReaderPool {
 public:
-    // Opens every connection now; throws Error if one cannot be opened
-    // (for one, when the file is not yet in WAL mode).
-    explicit ReaderPool(const std::filesystem::path& file, ReaderPoolOptions options = {});
+    // Opens every connection now, on the writer's file; throws Error if one
+    // cannot be opened.
+    explicit ReaderPool(const WriteQueue& writer, ReaderPoolOptions options = {});
     ReaderPool(const ReaderPool&) = delete;
     ReaderPool& operator=(const ReaderPool&) = delete;
 
@@ -70,6 +76,7 @@ private:
     Connection& acquire();
     void give_back(Connection& connection) noexcept;
 
+    std::shared_ptr<ReadTracker> reads_;
     std::vector<std::unique_ptr<Connection>> connections_;
     mutable std::mutex mutex_;
     std::condition_variable returned_;
@@ -83,6 +90,9 @@ std::invoke_result_t<Read&, Connection&> ReaderPool::with_reader(Read&& read) {
     static_assert(!std::is_same_v<std::remove_cvref_t<Result>, Statement>,
                   "a statement must not leave with_reader: it would outlive its read transaction");
     Lease lease(*this);
+    // Registered before the transaction begins and ended after it ends, so
+    // the writer's grace period covers the whole snapshot.
+    const ReadTracker::Read tracked = reads_->begin_read();
     Transaction transaction(lease.connection(), TransactionKind::deferred);
     if constexpr (std::is_void_v<Result>) {
         std::invoke(read, lease.connection());

@@ -53,7 +53,8 @@ std::exception_ptr run_job(Connection& connection, const WriteQueue::Job& job) {
 
 WriteQueue::WriteQueue(const std::filesystem::path& file, WriteQueueOptions options)
     : options_(checked(std::move(options))),
-      connection_(file, Access::read_write_create, options_.connection),
+      file_(file),
+      connection_(file_, Access::read_write_create, options_.connection),
       writer_([this] { run(); }) {}
 
 WriteQueue::~WriteQueue() { stop(); }
@@ -109,7 +110,7 @@ void WriteQueue::run() {
         lock.lock();
     }
     lock.unlock();
-    if (idle_truncate_due_) checkpoint(CheckpointMode::truncate);
+    if (idle_truncate_due_) restart_wal(CheckpointMode::truncate);
 }
 
 bool WriteQueue::wait_for_work(std::unique_lock<std::mutex>& lock) {
@@ -132,7 +133,11 @@ bool WriteQueue::wait_for_work(std::unique_lock<std::mutex>& lock) {
                 idle_truncate_due_ = false;
             }
             lock.unlock();
-            checkpoint(mode);
+            if (mode == CheckpointMode::passive) {
+                checkpoint(mode);
+            } else {
+                restart_wal(mode);
+            }
             lock.lock();
         }
     }
@@ -194,28 +199,48 @@ void WriteQueue::checkpoint_after_commit() {
     // fewer frames than at the last checkpoint means it did.
     const int written = frames >= frames_at_last_checkpoint_ ? frames - frames_at_last_checkpoint_ : frames;
     if (frames >= options_.restart_wal_after_frames) {
-        checkpoint(CheckpointMode::restart);
+        restart_wal(CheckpointMode::restart);
     } else if (written >= options_.checkpoint_after_frames) {
         checkpoint(CheckpointMode::passive);
     }
 }
 
-void WriteQueue::checkpoint(CheckpointMode mode) {
+void WriteQueue::restart_wal(CheckpointMode mode) {
+    // First the readers whose snapshots predate the last commit, so that every
+    // frame can be copied; then those that began before that copy finished,
+    // since they hold the WAL read slots a restart needs. Readers beginning
+    // after a full copy read the database file alone and are no obstacle.
+    const auto wait_for_reads = [&] {
+        if (reads_->wait_for_earlier_reads(options_.max_wait_for_reads)) return true;
+        CheckpointReport report;
+        report.mode = mode;
+        report.result.busy = true;
+        if (options_.on_checkpoint) call_noexcept(options_.on_checkpoint, report);
+        return false;
+    };
+    if (!wait_for_reads() || !checkpoint(CheckpointMode::passive) || !wait_for_reads()) return;
+    checkpoint(mode);
+}
+
+bool WriteQueue::checkpoint(CheckpointMode mode) {
     CheckpointReport report;
     report.mode = mode;
+    bool complete = false;
     const auto began = Clock::now();
     try {
         report.result = connection_.checkpoint(mode);
         frames_at_last_checkpoint_ = report.result.wal_frames;
-        if (!report.result.busy && report.result.checkpointed_frames == report.result.wal_frames) {
-            idle_checkpoint_due_ = false;
-            if (mode == CheckpointMode::truncate) idle_truncate_due_ = false;
-        }
+        complete = !report.result.busy && report.result.checkpointed_frames == report.result.wal_frames;
     } catch (...) {
         report.error = std::current_exception();
     }
     report.duration = Clock::now() - began;
+    if (complete) {
+        idle_checkpoint_due_ = false;
+        if (mode == CheckpointMode::truncate) idle_truncate_due_ = false;
+    }
     if (options_.on_checkpoint) call_noexcept(options_.on_checkpoint, report);
+    return complete;
 }
 
 }  // namespace exam::storage::sqlite

@@ -9,7 +9,8 @@
 // each job inside its own savepoint (a job that throws is rolled back alone
 // and only its completion gets the exception); COMMIT; then call every
 // completion. If BEGIN or COMMIT fails, every completion of the batch gets the
-// error. Checkpoints run here too, between batches (see WriteQueueOptions).
+// error. Checkpoints run here too, between batches (see WriteQueueOptions),
+// coordinated with the ReaderPools made from this queue.
 //
 // Thread safety: submit() and run_sync() may be called from any thread, stop()
 // from any thread but the writer's. Jobs, completions and observers run on the
@@ -30,6 +31,7 @@
 #include <vector>
 
 #include "storage/sqlite/connection.hpp"
+#include "storage/sqlite/read_tracker.hpp"
 
 namespace exam::storage::sqlite {
 
@@ -57,14 +59,18 @@ struct WriteQueueOptions {
 
     // SQLite's own checkpointer is off on the writer: it would checkpoint
     // inside a commit, before the batch's completions run. Instead, after the
-    // completions: a PASSIVE checkpoint (never waits for readers) once this
-    // many WAL frames were written since the last checkpoint...
+    // completions: a PASSIVE checkpoint (copies what it can, never waits) once
+    // this many WAL frames were written since the last checkpoint...
     int checkpoint_after_frames = 1000;
-    // ...and a RESTART checkpoint (waits, up to the busy timeout, for readers
-    // on old snapshots to finish, so the next write starts the WAL over) once
-    // the WAL holds this many frames: readers that happen always to be in the
-    // middle of a read can keep PASSIVE checkpoints from ever restarting it.
-    int restart_wal_after_frames = 10000;
+    // ...and, once the WAL holds this many frames, a RESTART: PASSIVE alone
+    // cannot bound the WAL under continuous reads (see read_tracker.hpp), so
+    // the writer waits for the reads in progress in its ReaderPools to end,
+    // checkpoints fully and starts the WAL over. The WAL file then stays under
+    // about this many frames plus one batch's.
+    int restart_wal_after_frames = 4000;
+    // The longest the writer waits for reads in progress before a RESTART or
+    // TRUNCATE (reads are short; one that is not costs a retry, not a stall).
+    std::chrono::milliseconds max_wait_for_reads{100};
     // When no job arrives for this long after a commit, a PASSIVE checkpoint...
     std::chrono::milliseconds idle_checkpoint_after{50};
     // ...and for this long, a TRUNCATE checkpoint, returning the WAL's disk space.
@@ -120,6 +126,11 @@ public:
     // writer thread. Idempotent. Throws std::logic_error on the writer thread.
     void stop();
 
+    const std::filesystem::path& file() const { return file_; }
+    // Where the file's ReaderPools record their reads, for the writer to wait
+    // them out before restarting the WAL.
+    const std::shared_ptr<ReadTracker>& reads() const { return reads_; }
+
 private:
     using Clock = std::chrono::steady_clock;
     struct Pending {
@@ -134,9 +145,14 @@ private:
     std::vector<Pending> gather(std::unique_lock<std::mutex>& lock);
     void commit_batch(const std::vector<Pending>& batch);
     void checkpoint_after_commit();
-    void checkpoint(CheckpointMode mode);
+    // RESTART or TRUNCATE, having waited out the reads in their way.
+    void restart_wal(CheckpointMode mode);
+    // True if it ran and every frame in the WAL is now in the database.
+    bool checkpoint(CheckpointMode mode);
 
     const WriteQueueOptions options_;
+    const std::filesystem::path file_;
+    const std::shared_ptr<ReadTracker> reads_ = std::make_shared<ReadTracker>();
     Connection connection_;  // used only on the writer thread once it starts
 
     std::mutex mutex_;

@@ -11,9 +11,11 @@ namespace {
 const LoginThrottle::Clock::time_point start{};  // the fake clock's origin
 }  // namespace
 
-TEST(LoginThrottle, SequenceOfWaitsWithAFakeClock) {
-    LoginThrottle throttle;
-    const std::string key = "account:alice";
+namespace {
+// Fails five times a second apart, then fails each time it is let in, and
+// checks every wait on the way; returns the time of the last failure.
+LoginThrottle::Clock::time_point fail_through_the_ramp(LoginThrottle& throttle, const std::string& key,
+                                                        std::initializer_list<std::chrono::seconds> waits) {
     auto now = start;
     for (int i = 0; i < 5; ++i) {
         EXPECT_EQ(throttle.retry_after(key, now), std::nullopt) << "attempt " << i + 1;
@@ -21,19 +23,35 @@ TEST(LoginThrottle, SequenceOfWaitsWithAFakeClock) {
         now += 1s;
     }
     now -= 1s;  // right after the fifth failure
-    EXPECT_EQ(throttle.retry_after(key, now), 1s);
-    EXPECT_EQ(throttle.retry_after(key, now + 400ms), 1s);
-    // Each allowed attempt fails; the waits double.
-    for (const auto wait : {1s, 2s, 4s, 8s, 16s, 32s, 64s, 128s, 256s, 512s}) {
+    EXPECT_EQ(throttle.retry_after(key, now + 400ms), 1s) << "rounded up";
+    for (const auto wait : waits) {
         EXPECT_EQ(throttle.retry_after(key, now), wait);
         EXPECT_EQ(throttle.retry_after(key, now + wait - 1s), 1s);
         now += wait;
         EXPECT_EQ(throttle.retry_after(key, now), std::nullopt);
         throttle.record_failure(key, now);
     }
-    // Fifteen failures: 1024 s, capped at fifteen minutes.
-    EXPECT_EQ(throttle.retry_after(key, now), 15min);
-    EXPECT_EQ(throttle.retry_after("account:bob", now), std::nullopt) << "keys are separate";
+    return now;
+}
+}  // namespace
+
+TEST(LoginThrottle, SequenceOfWaitsWithAFakeClock) {
+    LoginThrottle throttle;
+    const auto last = fail_through_the_ramp(throttle, "account:alice", {1s, 2s, 4s, 8s, 16s, 32s, 64s, 128s, 256s});
+    EXPECT_EQ(throttle.retry_after("account:alice", last), 512s);
+    EXPECT_EQ(throttle.retry_after("account:bob", last), std::nullopt) << "keys are separate";
+    // The ramp took longer than the window: by the time the 512 s are over, all
+    // but the last three failures have aged out, and attempts are free again.
+    EXPECT_EQ(throttle.retry_after("account:alice", last + 512s), std::nullopt);
+}
+
+TEST(LoginThrottle, WaitsReachTheCapWhenTheWindowOutlastsTheRamp) {
+    LoginThrottle throttle(LoginThrottlePolicy{.window = 1h});
+    const auto last =
+        fail_through_the_ramp(throttle, "account:alice", {1s, 2s, 4s, 8s, 16s, 32s, 64s, 128s, 256s, 512s});
+    EXPECT_EQ(throttle.retry_after("account:alice", last), 15min);  // 1024 s, capped
+    throttle.record_failure("account:alice", last + 15min);
+    EXPECT_EQ(throttle.retry_after("account:alice", last + 15min), 15min);
 }
 
 TEST(LoginThrottle, FailuresOlderThanTheWindowAreForgotten) {

@@ -10,6 +10,18 @@ namespace {
 
 using namespace exam::storage::sqlite;
 
+ConnectionOptions with_busy_timeout(std::chrono::milliseconds timeout) {
+    ConnectionOptions options;
+    options.busy_timeout = timeout;
+    return options;
+}
+
+ConnectionOptions with_cache_capacity(std::size_t capacity) {
+    ConnectionOptions options;
+    options.statement_cache_capacity = capacity;
+    return options;
+}
+
 std::int64_t query_int(Connection& connection, std::string_view sql) {
     Statement statement = connection.prepare(sql);
     EXPECT_EQ(statement.step(), Step::row);
@@ -36,7 +48,7 @@ TEST(SqliteConnection, ReaderIsQueryOnlyWithTheSamePragmas) {
     exam_test::TempDir dir;
     Connection writer(dir.path() / "db.sqlite", Access::read_write_create);
     writer.exec("CREATE TABLE t (x INTEGER)");
-    Connection reader(dir.path() / "db.sqlite", Access::read_only, ConnectionOptions{.busy_timeout = std::chrono::milliseconds(250)});
+    Connection reader(dir.path() / "db.sqlite", Access::read_only, with_busy_timeout(std::chrono::milliseconds(250)));
     EXPECT_EQ(query_text(reader, "PRAGMA journal_mode"), "wal");
     EXPECT_EQ(query_int(reader, "PRAGMA synchronous"), 2);
     EXPECT_EQ(query_int(reader, "PRAGMA foreign_keys"), 1);
@@ -191,7 +203,7 @@ TEST(SqliteConnection, TheSameSqlInUseTwiceGetsTwoStatements) {
 TEST(SqliteConnection, TheCacheHoldsAtMostItsCapacityOfDistinctSql) {
     exam_test::TempDir dir;
     // The connection's own pragma query takes the one slot.
-    Connection connection(dir.path() / "db.sqlite", Access::read_write_create, ConnectionOptions{.statement_cache_capacity = 1});
+    Connection connection(dir.path() / "db.sqlite", Access::read_write_create, with_cache_capacity(1));
     const auto before = connection.cached_statements();
     for (int i = 0; i < 10; ++i) {
         Statement statement = connection.prepare("SELECT " + std::to_string(i));

@@ -1,0 +1,45 @@
+#pragma once
+// A real exam-server for a test: the whole Application on 127.0.0.1, an
+// ephemeral port, TLS with its self-signed certificate, a SQLite file in a
+// temporary folder, the demo data, a clock the test moves by hand, and cheap
+// password hashing.
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+
+#include "app/application.hpp"
+#include "domain/clock.hpp"
+#include "https_client.hpp"
+#include "temp_dir.hpp"
+
+namespace exam_test {
+
+class ServerFixture : public ::testing::Test {
+protected:
+    // 2026-11-25T09:00:00Z: the demo session runs from 08:45 to 17:00.
+    static constexpr exam::domain::Millis start_time = 1795597200000;
+
+    void SetUp() override;
+    void TearDown() override;
+
+    void start_server();
+    void restart_server();
+
+    HttpsClient& client() { return *client_; }
+    std::string staff_token(const std::string& username);
+    // Logs the demo candidate in (0001..0004) and returns their token.
+    std::string candidate_token(const std::string& candidate_number);
+    std::string keycode_of(const std::string& candidate_number);
+    // Starts the attempt and returns the items JSON.
+    boost::json::value start_and_fetch(const std::string& token);
+
+    TempDir dir_;
+    exam::domain::ManualClock clock_{start_time};
+    std::unique_ptr<exam::app::Application> app_;
+    std::unique_ptr<HttpsClient> client_;
+    exam::domain::Millis grace_ms_ = 30'000;
+};
+
+}  // namespace exam_test

@@ -1,0 +1,15 @@
+# The server end to end: a real Application on an ephemeral port with TLS and a SQLite file.
+add_library(exam_server_test_support STATIC
+  ${CMAKE_CURRENT_SOURCE_DIR}/support/https_client.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/server_fixture.cpp
+)
+target_include_directories(exam_server_test_support PUBLIC
+  ${CMAKE_CURRENT_SOURCE_DIR}/support ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server)
+target_link_libraries(exam_server_test_support PUBLIC exam_server exam_test_support GTest::gtest PRIVATE exam_warnings)
+
+target_link_libraries(exam_server_tests PRIVATE exam_server_test_support)
+target_sources(exam_server_tests PRIVATE
+  ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/attempt_clock_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/bad_input_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/sitting_test.cpp
+)

@@ -1,0 +1,9 @@
+target_sources(exam_server_tests PRIVATE
+  ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/storage/sqlite_connection_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/storage/sqlite_migrations_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/storage/sqlite_read_tracker_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/storage/sqlite_reader_pool_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/storage/sqlite_statement_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/storage/sqlite_transaction_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/storage/sqlite_write_queue_test.cpp
+)
