@@ -13,3 +13,6 @@ target_sources(exam_server_tests PRIVATE
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/bad_input_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/sitting_test.cpp
 )
+target_sources(exam_server_tests PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/server_process_test.cpp)
+target_compile_definitions(exam_server_tests PRIVATE EXAM_SERVER_BINARY="$<TARGET_FILE:exam-server>")
+add_dependencies(exam_server_tests exam-server)
