@@ -144,6 +144,19 @@ void add_session_routes(Router& router, ApiContext& ctx) {
                        respond(json_reply(200, attempt_staff_json(a.value(), ctx.attempts.snapshot(*id).value())));
                    });
                });
+    router.add("POST", "/api/v1/attempts/{attempt}/release",
+               [&ctx](const net::HttpRequest& req, const RouteParams& params, net::Responder respond) {
+                   with_principal(ctx, req, respond, [&](const domain::Principal& p) {
+                       auto id = id_param(params, "attempt", respond);
+                       if (!id) return;
+                       // Releasing results is the awarding organisation's decision.
+                       if (auto e = services::require_role(p, {domain::Role::ao_admin})) return respond(error_response(*e));
+                       ctx.attempts.release_result(*id, staff_actor(p),
+                                                   reply_with<domain::Attempt>(respond, 200, [&ctx](const domain::Attempt& a) {
+                                                       return attempt_staff_json(a, ctx.attempts.snapshot(a.id).value());
+                                                   }));
+                   });
+               });
     router.add("POST", "/api/v1/attempts/{attempt}/pause",
                [&ctx](const net::HttpRequest& req, const RouteParams& params, net::Responder respond) {
                    attempt_action(ctx, req, params, std::move(respond),

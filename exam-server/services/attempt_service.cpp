@@ -1,6 +1,7 @@
 #include "services/attempt_service.hpp"
 
 #include <algorithm>
+#include <memory>
 #include <set>
 
 #include "domain/attempt_clock.hpp"
@@ -400,6 +401,23 @@ void AttemptService::resume(domain::Id id, std::string actor, domain::Completion
                                  return done(storage_failed());
                              }
                              done(snap);
+                         });
+}
+
+void AttemptService::release_result(domain::Id id, std::string actor, domain::Completion<domain::Attempt> done) {
+    if (live(id)) return done(Error{409, "not_marked", "the attempt has not been submitted yet", {}});
+    auto a = store_.attempt(id);
+    if (!a) return done(domain::not_found("no such attempt"));
+    if (a->state != AttemptState::marked || !a->result) {
+        return done(Error{409, "not_marked", "only a marked attempt has a result to release", {}});
+    }
+    if (a->result->released) return done(*a);
+    a->result->released = true;
+    auto released = std::make_shared<domain::Attempt>(std::move(*a));
+    store_.save_progress(*released, {clock_.now_ms(), std::move(actor), "result.release", subject(id), "{}"},
+                         [released, done](domain::Result<domain::Done> r) {
+                             if (!r) return done(r.error());
+                             done(*released);
                          });
 }
 

@@ -73,6 +73,9 @@ public:
     void pause(domain::Id attempt, std::string actor, std::string reason, domain::Completion<AttemptSnapshot> done);
     void resume(domain::Id attempt, std::string actor, domain::Completion<AttemptSnapshot> done);
 
+    // Releases a marked attempt's result to its candidate (held results wait for this).
+    void release_result(domain::Id attempt, std::string actor, domain::Completion<domain::Attempt> done);
+
     // Submits every attempt whose time ran out as of now; returns how many.
     std::size_t submit_expired();
     std::size_t unfinished_count() const;

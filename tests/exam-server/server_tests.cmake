@@ -11,6 +11,7 @@ target_link_libraries(exam_server_tests PRIVATE exam_server_test_support)
 target_sources(exam_server_tests PRIVATE
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/attempt_clock_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/bad_input_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/results_release_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/sitting_test.cpp
 )
 target_sources(exam_server_tests PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/server_process_test.cpp)

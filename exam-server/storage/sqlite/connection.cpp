@@ -16,7 +16,6 @@ namespace {
 int to_sqlite(CheckpointMode mode) {
     switch (mode) {
         case CheckpointMode::passive: return SQLITE_CHECKPOINT_PASSIVE;
-        case CheckpointMode::full: return SQLITE_CHECKPOINT_FULL;
         case CheckpointMode::restart: return SQLITE_CHECKPOINT_RESTART;
         case CheckpointMode::truncate: return SQLITE_CHECKPOINT_TRUNCATE;
     }

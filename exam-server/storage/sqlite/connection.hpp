@@ -38,7 +38,9 @@ struct ConnectionOptions {
     bool automatic_checkpoints = true;
 };
 
-enum class CheckpointMode { passive, full, restart, truncate };
+// PASSIVE copies what it can; RESTART also lets the next write start the WAL
+// over; TRUNCATE also empties the WAL file.
+enum class CheckpointMode { passive, restart, truncate };
 
 struct CheckpointResult {
     bool busy = false;            // a reader or writer kept a blocking mode from finishing

@@ -48,8 +48,8 @@ public:
     // returns what it returns, blocking while every connection is lent out.
     // Whatever `read` throws propagates. It must not call with_reader() on the
     // same pool, which would deadlock once the pool runs dry.
-    template <class Read>
-    std::invoke_result_t<Read&, Connection&> with_reader(Read&& read);
+    template <class ReadFn>
+    std::invoke_result_t<ReadFn&, Connection&> with_reader(ReadFn&& read);
 
     struct Stats {
         std::size_t readers = 0;
@@ -84,9 +84,9 @@ private:
     std::size_t waiting_ = 0;
 };
 
-template <class Read>
-std::invoke_result_t<Read&, Connection&> ReaderPool::with_reader(Read&& read) {
-    using Result = std::invoke_result_t<Read&, Connection&>;
+template <class ReadFn>
+std::invoke_result_t<ReadFn&, Connection&> ReaderPool::with_reader(ReadFn&& read) {
+    using Result = std::invoke_result_t<ReadFn&, Connection&>;
     static_assert(!std::is_same_v<std::remove_cvref_t<Result>, Statement>,
                   "a statement must not leave with_reader: it would outlive its read transaction");
     Lease lease(*this);

@@ -21,8 +21,9 @@ WriteQueueOptions checked(WriteQueueOptions options) {
     return options;
 }
 
-// Completions and observers are not allowed to throw: one that does is a bug
-// that must not pass silently, nor take its batch-mates' completions with it.
+// Completions and observers must not throw. One that does terminates the
+// process here rather than unwinding the writer thread, which would leave its
+// batch-mates' callers waiting for completions that never come.
 template <class Callback, class... Args>
 void call_noexcept(const Callback& callback, Args&&... args) noexcept {
     callback(std::forward<Args>(args)...);
@@ -180,7 +181,7 @@ void WriteQueue::commit_batch(const std::vector<Pending>& batch) {
     report.queued_to_commit = ended - batch.front().submitted;
 
     for (std::size_t i = 0; i < batch.size(); ++i) {
-        const std::exception_ptr error = errors[i] || report.committed ? errors[i] : batch_error;
+        const std::exception_ptr error = (errors[i] || report.committed) ? errors[i] : batch_error;
         if (error) ++report.failed_jobs;
         call_noexcept(batch[i].done, error);
     }

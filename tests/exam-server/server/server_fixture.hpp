@@ -40,6 +40,7 @@ protected:
     std::unique_ptr<exam::app::Application> app_;
     std::unique_ptr<HttpsClient> client_;
     exam::domain::Millis grace_ms_ = 30'000;
+    std::string bank_dir_;  // empty: the bundled bank
 };
 
 }  // namespace exam_test
