@@ -33,7 +33,10 @@ Reply exchange(Stream& stream, const std::string& host, const std::string& metho
         req.body() = body;
     }
     req.prepare_payload();
-    http::write(stream, req);
+    // A server may answer (413, 431) and close before the whole request is
+    // written: a failed write still leaves its reply to be read.
+    beast::error_code write_error;
+    http::write(stream, req, write_error);
     beast::flat_buffer buffer;
     http::response_parser<http::string_body> parser;
     parser.body_limit(64 * 1024 * 1024);
