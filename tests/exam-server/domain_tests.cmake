@@ -1,0 +1,6 @@
+# Plain domain and service logic, without sockets or a database.
+target_sources(exam_server_tests PRIVATE
+  ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/domain/attempt_clock_unit_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/domain/candidate_csv_unit_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/domain/marking_unit_test.cpp
+)
