@@ -10,10 +10,13 @@ target_link_libraries(exam_server_test_support PUBLIC exam_server exam_test_supp
 target_link_libraries(exam_server_tests PRIVATE exam_server_test_support)
 target_sources(exam_server_tests PRIVATE
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/attempt_clock_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/audit_log_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/bad_input_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/results_release_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/server_options_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/sitting_test.cpp
 )
 target_sources(exam_server_tests PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/server_process_test.cpp)
 target_compile_definitions(exam_server_tests PRIVATE EXAM_SERVER_BINARY="$<TARGET_FILE:exam-server>")
+target_compile_definitions(exam_server_tests PRIVATE EXAM_OPENAPI_DOCUMENT="${PROJECT_SOURCE_DIR}/docs/openapi.json")
 add_dependencies(exam_server_tests exam-server)
