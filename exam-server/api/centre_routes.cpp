@@ -29,12 +29,6 @@ net::HttpResponse rows_rejected(const std::vector<RowProblem>& problems, const c
     return json_reply(422, json::object{{"error", std::move(error)}});
 }
 
-std::optional<domain::Id> id_param(const RouteParams& params, const char* name, const net::Responder& respond) {
-    auto id = parse_id(params.get(name));
-    if (!id) respond(error_response(domain::not_found(std::string("no such ") + name)));
-    return id;
-}
-
 json::array to_array(const std::vector<domain::Candidate>& list) {
     json::array a;
     for (const auto& c : list) a.push_back(candidate_json(c));

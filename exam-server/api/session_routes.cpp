@@ -15,12 +15,6 @@ namespace json = boost::json;
 
 namespace {
 
-std::optional<domain::Id> id_param(const RouteParams& params, const char* name, const net::Responder& respond) {
-    auto id = parse_id(params.get(name));
-    if (!id) respond(error_response(domain::not_found(std::string("no such ") + name)));
-    return id;
-}
-
 json::value bookings_json(const std::vector<domain::Booking>& bookings) {
     json::array a;
     for (const auto& b : bookings) a.push_back(booking_json(b));

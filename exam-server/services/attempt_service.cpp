@@ -197,7 +197,7 @@ void AttemptService::open_for_booking(const domain::Booking& booking, const doma
 
 void AttemptService::start(domain::Id id, std::string actor, domain::Completion<AttemptSnapshot> done) {
     auto l = live(id);
-    if (!l) return done(get(id) ? finished_error(get(id).value()) : domain::not_found("no such attempt"));
+    if (!l) return done(missing(id));
     std::lock_guard lock(l->mutex);
     refresh_if_stale(*l);
     auto& a = l->attempt;
@@ -210,18 +210,12 @@ void AttemptService::start(domain::Id id, std::string actor, domain::Completion<
     domain::resume_clock(a.time, now);
     auto snap = snapshot_of(a, now);
     store_.save_progress(a, {now, std::move(actor), "attempt.start", subject(id), "{}"},
-                         [this, id, snap, done](domain::Result<domain::Done> r) {
-                             if (!r) {
-                                 mark_stale(id);
-                                 return done(storage_failed());
-                             }
-                             done(snap);
-                         });
+                         reply_after_commit(id, snap, done));
 }
 
 void AttemptService::save(domain::Id id, SaveRequest req, domain::Completion<SaveOutcome> done) {
     auto l = live(id);
-    if (!l) return done(get(id) ? finished_error(get(id).value()) : domain::not_found("no such attempt"));
+    if (!l) return done(missing(id));
     std::lock_guard lock(l->mutex);
     refresh_if_stale(*l);
     auto& a = l->attempt;
@@ -293,19 +287,13 @@ void AttemptService::heartbeat(domain::Id id, domain::Completion<AttemptSnapshot
     domain::record_contact(a.time, now, grace_);
     auto snap = snapshot_of(a, now);
     if (a.state != AttemptState::in_progress) return done(snap);
-    store_.save_progress(a, {}, [this, id, snap, done](domain::Result<domain::Done> r) {
-        if (!r) {
-            mark_stale(id);
-            return done(storage_failed());
-        }
-        done(snap);
-    });
+    store_.save_progress(a, {}, reply_after_commit(id, snap, done));
 }
 
 void AttemptService::submit(domain::Id id, domain::SubmittedBy by, std::string actor,
                             domain::Completion<AttemptSnapshot> done) {
     auto l = live(id);
-    if (!l) return done(get(id) ? finished_error(get(id).value()) : domain::not_found("no such attempt"));
+    if (!l) return done(missing(id));
     std::lock_guard lock(l->mutex);
     refresh_if_stale(*l);
     if (l->attempt.state == AttemptState::admitted && by == domain::SubmittedBy::candidate) {
@@ -353,7 +341,7 @@ void AttemptService::finish_locked(Live& l, domain::SubmittedBy by, const std::s
 void AttemptService::pause(domain::Id id, std::string actor, std::string reason,
                            domain::Completion<AttemptSnapshot> done) {
     auto l = live(id);
-    if (!l) return done(get(id) ? finished_error(get(id).value()) : domain::not_found("no such attempt"));
+    if (!l) return done(missing(id));
     std::lock_guard lock(l->mutex);
     refresh_if_stale(*l);
     auto& a = l->attempt;
@@ -374,18 +362,12 @@ void AttemptService::pause(domain::Id id, std::string actor, std::string reason,
         details = R"({"reason":")" + escaped + R"("})";
     }
     store_.save_progress(a, {now, std::move(actor), "attempt.pause", subject(id), details},
-                         [this, id, snap, done](domain::Result<domain::Done> r) {
-                             if (!r) {
-                                 mark_stale(id);
-                                 return done(storage_failed());
-                             }
-                             done(snap);
-                         });
+                         reply_after_commit(id, snap, done));
 }
 
 void AttemptService::resume(domain::Id id, std::string actor, domain::Completion<AttemptSnapshot> done) {
     auto l = live(id);
-    if (!l) return done(get(id) ? finished_error(get(id).value()) : domain::not_found("no such attempt"));
+    if (!l) return done(missing(id));
     std::lock_guard lock(l->mutex);
     refresh_if_stale(*l);
     auto& a = l->attempt;
@@ -395,13 +377,7 @@ void AttemptService::resume(domain::Id id, std::string actor, domain::Completion
     a.state = AttemptState::in_progress;
     auto snap = snapshot_of(a, now);
     store_.save_progress(a, {now, std::move(actor), "attempt.resume", subject(id), "{}"},
-                         [this, id, snap, done](domain::Result<domain::Done> r) {
-                             if (!r) {
-                                 mark_stale(id);
-                                 return done(storage_failed());
-                             }
-                             done(snap);
-                         });
+                         reply_after_commit(id, snap, done));
 }
 
 void AttemptService::release_result(domain::Id id, std::string actor, domain::Completion<domain::Attempt> done) {
@@ -438,6 +414,23 @@ std::size_t AttemptService::submit_expired() {
         ++submitted;
     }
     return submitted;
+}
+
+domain::Completion<domain::Done> AttemptService::reply_after_commit(domain::Id id, AttemptSnapshot snap,
+                                                                    domain::Completion<AttemptSnapshot> done) {
+    return [this, id, snap = std::move(snap), done = std::move(done)](domain::Result<domain::Done> r) {
+        if (!r) {
+            mark_stale(id);
+            return done(storage_failed());
+        }
+        done(snap);
+    };
+}
+
+domain::Error AttemptService::missing(domain::Id id) const {
+    auto a = get(id);
+    if (!a) return a.error();
+    return finished_error(a.value());
 }
 
 void AttemptService::mark_stale(domain::Id id) {

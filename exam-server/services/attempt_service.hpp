@@ -95,6 +95,11 @@ private:
                        domain::Completion<AttemptSnapshot> done);
     domain::Result<domain::Attempt> assemble(const domain::Booking& booking, const domain::TestSession& session,
                                              const domain::Candidate& candidate);
+    // The reply once a write committed; a failed write marks the attempt to be re-read.
+    domain::Completion<domain::Done> reply_after_commit(domain::Id id, AttemptSnapshot snap,
+                                                        domain::Completion<AttemptSnapshot> done);
+    // Why an attempt is not among the unfinished ones: finished, or not there at all.
+    domain::Error missing(domain::Id id) const;
     void mark_stale(domain::Id id);
     void refresh_if_stale(Live& live) const;
 

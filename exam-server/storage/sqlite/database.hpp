@@ -43,6 +43,14 @@ private:
     std::unique_ptr<ReaderPool> readers_;
 };
 
+// Adapts a store's completion to the database's: Done on commit, else the error.
+inline std::function<void(std::optional<domain::Error>)> on_commit(domain::Completion<domain::Done> done) {
+    return [done = std::move(done)](std::optional<domain::Error> e) {
+        if (e) return done(*e);
+        done(domain::Done{});
+    };
+}
+
 // Appends to the tamper-evident audit log; call inside a write job. Does nothing for an empty action.
 void append_audit(Connection& db, const AuditEvent& event);
 

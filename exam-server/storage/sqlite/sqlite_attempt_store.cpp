@@ -228,17 +228,11 @@ void SqliteAttemptStore::save_response(domain::Id attempt, std::size_t index, do
             t.bind_all(time.used_ms, time.last_contact_ms, attempt);
             t.run();
         },
-        [done](std::optional<domain::Error> e) {
-            if (e) return done(*e);
-            done(domain::Done{});
-        });
+        on_commit(done));
 }
 
 void SqliteAttemptStore::after_pending_writes(domain::Completion<domain::Done> done) {
-    db_.fence([done](std::optional<domain::Error> e) {
-        if (e) return done(*e);
-        done(domain::Done{});
-    });
+    db_.fence(on_commit(done));
 }
 
 void SqliteAttemptStore::save_progress(const domain::Attempt& attempt, AuditEvent audit,
@@ -249,10 +243,7 @@ void SqliteAttemptStore::save_progress(const domain::Attempt& attempt, AuditEven
             write_progress(c, *copy);
             append_audit(c, audit);
         },
-        [done](std::optional<domain::Error> e) {
-            if (e) return done(*e);
-            done(domain::Done{});
-        });
+        on_commit(done));
 }
 
 std::vector<std::string> SqliteAttemptStore::changed_item_versions() {

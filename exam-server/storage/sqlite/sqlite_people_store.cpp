@@ -176,10 +176,7 @@ void SqlitePeopleStore::register_candidate(domain::Id candidate, std::string qua
             s.run();
             append_audit(c, audit);
         },
-        [done](std::optional<domain::Error> e) {
-            if (e) return done(*e);
-            done(domain::Done{});
-        });
+        on_commit(done));
 }
 
 }  // namespace exam::storage::sqlite

@@ -92,10 +92,7 @@ void SqliteSessionStore::set_status(domain::Id session, domain::SessionStatus st
             s.run();
             append_audit(c, audit);
         },
-        [done](std::optional<domain::Error> e) {
-            if (e) return done(*e);
-            done(domain::Done{});
-        });
+        on_commit(done));
 }
 
 std::vector<domain::Booking> SqliteSessionStore::bookings(domain::Id session) {

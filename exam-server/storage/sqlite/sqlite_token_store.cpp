@@ -1,15 +1,6 @@
 #include "storage/sqlite/sqlite_token_store.hpp"
 
 namespace exam::storage::sqlite {
-namespace {
-std::function<void(std::optional<domain::Error>)> finish(domain::Completion<domain::Done> done) {
-    return [done = std::move(done)](std::optional<domain::Error> e) {
-        if (e) return done(*e);
-        done(domain::Done{});
-    };
-}
-}  // namespace
-
 void SqliteTokenStore::create(TokenRecord t, AuditEvent audit, domain::Completion<domain::Done> done) {
     const auto now = clock_.now_ms();
     db_.write(
@@ -21,7 +12,7 @@ void SqliteTokenStore::create(TokenRecord t, AuditEvent audit, domain::Completio
             s.run();
             append_audit(c, audit);
         },
-        finish(std::move(done)));
+        on_commit(std::move(done)));
 }
 
 std::optional<TokenRecord> SqliteTokenStore::find(const std::string& token_hash) {
@@ -43,7 +34,7 @@ void SqliteTokenStore::extend(const std::string& token_hash, domain::Millis expi
             s.bind_all(expires_at, token_hash, expires_at);
             s.run();
         },
-        finish(std::move(done)));
+        on_commit(std::move(done)));
 }
 
 void SqliteTokenStore::revoke(const std::string& token_hash, AuditEvent audit, domain::Completion<domain::Done> done) {
@@ -54,7 +45,7 @@ void SqliteTokenStore::revoke(const std::string& token_hash, AuditEvent audit, d
             s.run();
             append_audit(c, audit);
         },
-        finish(std::move(done)));
+        on_commit(std::move(done)));
 }
 
 }  // namespace exam::storage::sqlite
