@@ -18,6 +18,7 @@ class IdentityService;
 class CandidateRegistry;
 class SessionService;
 class AttemptService;
+class CreditLedger;
 }  // namespace exam::services
 
 namespace exam::api {
@@ -27,6 +28,7 @@ struct ApiContext {
     services::CandidateRegistry& registry;
     services::SessionService& sessions;
     services::AttemptService& attempts;
+    services::CreditLedger& ledger;
     app::Metrics& metrics;
     std::function<std::string()> openapi_document;
 };
@@ -44,5 +46,6 @@ void add_auth_routes(Router& router, ApiContext& ctx);
 void add_centre_routes(Router& router, ApiContext& ctx);
 void add_session_routes(Router& router, ApiContext& ctx);
 void add_candidate_routes(Router& router, ApiContext& ctx);
+void add_ledger_routes(Router& router, ApiContext& ctx);
 
 }  // namespace exam::api

@@ -6,6 +6,7 @@ target_sources(exam_server PRIVATE
   api/json_body.cpp
   api/json_reply.cpp
   api/json_views.cpp
+  api/ledger_routes.cpp
   api/router.cpp
   api/session_routes.cpp
   api/system_routes.cpp

@@ -21,10 +21,12 @@
 #include "services/attempt_service.hpp"
 #include "services/blocking_pool.hpp"
 #include "services/candidate_registry.hpp"
+#include "services/credit_ledger.hpp"
 #include "services/identity_service.hpp"
 #include "services/session_service.hpp"
 #include "storage/sqlite/database.hpp"
 #include "storage/sqlite/sqlite_attempt_store.hpp"
+#include "storage/sqlite/sqlite_ledger_store.hpp"
 #include "storage/sqlite/sqlite_people_store.hpp"
 #include "storage/sqlite/sqlite_session_store.hpp"
 #include "storage/sqlite/sqlite_token_store.hpp"
@@ -71,11 +73,13 @@ struct Application::Impl {
     std::unique_ptr<storage::sqlite::SqliteTokenStore> tokens;
     std::unique_ptr<storage::sqlite::SqliteSessionStore> sessions;
     std::unique_ptr<storage::sqlite::SqliteAttemptStore> attempt_store;
+    std::unique_ptr<storage::sqlite::SqliteLedgerStore> ledger_store;
     std::unique_ptr<services::BlockingPool> kdf_pool;
     std::unique_ptr<services::IdentityService> identity;
     std::unique_ptr<services::AttemptService> attempts;
     std::unique_ptr<services::CandidateRegistry> registry;
     std::unique_ptr<services::SessionService> session_service;
+    std::unique_ptr<services::CreditLedger> ledger;
     std::unique_ptr<api::ApiContext> api_context;
     std::unique_ptr<api::Router> router;
     std::unique_ptr<net::HttpServer> server;
@@ -111,6 +115,7 @@ void Application::start() {
     i.tokens = std::make_unique<storage::sqlite::SqliteTokenStore>(*i.database, clock);
     i.sessions = std::make_unique<storage::sqlite::SqliteSessionStore>(*i.database, clock);
     i.attempt_store = std::make_unique<storage::sqlite::SqliteAttemptStore>(*i.database, clock, i.bank);
+    i.ledger_store = std::make_unique<storage::sqlite::SqliteLedgerStore>(*i.database, clock);
     if (auto changed = i.attempt_store->changed_item_versions(); !changed.empty()) {
         std::string message = "items were edited after candidates sat them, without a new version number "
                               "(raise their version in the bank):";
@@ -129,14 +134,17 @@ void Application::start() {
     i.session_service = std::make_unique<services::SessionService>(*i.people, *i.sessions, *i.attempts, *i.identity,
                                                                    i.throttle, clock, i.bank);
 
-    i.api_context = std::make_unique<api::ApiContext>(api::ApiContext{
-        *i.identity, *i.registry, *i.session_service, *i.attempts, i.metrics, [] { return openapi_document(); }});
+    i.ledger = std::make_unique<services::CreditLedger>(*i.people, *i.ledger_store, clock, i.bank);
+    i.api_context = std::make_unique<api::ApiContext>(api::ApiContext{*i.identity, *i.registry, *i.session_service,
+                                                                      *i.attempts, *i.ledger, i.metrics,
+                                                                      [] { return openapi_document(); }});
     i.router = std::make_unique<api::Router>(*i.logger, i.metrics, c.tls);
     api::add_system_routes(*i.router, *i.api_context);
     api::add_auth_routes(*i.router, *i.api_context);
     api::add_centre_routes(*i.router, *i.api_context);
     api::add_session_routes(*i.router, *i.api_context);
     api::add_candidate_routes(*i.router, *i.api_context);
+    api::add_ledger_routes(*i.router, *i.api_context);
 
     net::HttpServerOptions server_options;
     server_options.address = c.listen_address;

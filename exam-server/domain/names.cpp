@@ -1,4 +1,5 @@
 // The names of the domain's enumerations, as stored and as sent over the API.
+#include "domain/achievement.hpp"
 #include "domain/people.hpp"
 #include "domain/sitting.hpp"
 
@@ -56,6 +57,24 @@ std::string_view to_string(SubmittedBy s) {
         case SubmittedBy::invigilator: return "invigilator";
     }
     return "?";
+}
+
+std::string_view to_string(AchievementRoute r) {
+    switch (r) {
+        case AchievementRoute::onscreen_test: return "onscreen_test";
+        case AchievementRoute::internal_assessment: return "internal_assessment";
+        case AchievementRoute::recognition_of_prior_learning: return "recognition_of_prior_learning";
+        case AchievementRoute::credit_transfer: return "credit_transfer";
+    }
+    return "?";
+}
+
+std::optional<AchievementRoute> parse_achievement_route(std::string_view s) {
+    for (auto r : {AchievementRoute::onscreen_test, AchievementRoute::internal_assessment,
+                   AchievementRoute::recognition_of_prior_learning, AchievementRoute::credit_transfer}) {
+        if (to_string(r) == s) return r;
+    }
+    return std::nullopt;
 }
 
 }  // namespace exam::domain

@@ -111,10 +111,12 @@ void CandidateRegistry::add_candidates(
 domain::Result<std::vector<domain::Candidate>> CandidateRegistry::candidates(const domain::Principal& actor,
                                                                              domain::Id centre) {
     if (auto e = require_centre(actor, centre, {Role::ao_admin, Role::centre_admin, Role::invigilator})) return *e;
+    if (!people_.centre(centre)) return domain::not_found("no such centre");
     return people_.candidates_of_centre(centre);
 }
 
 domain::Result<domain::Candidate> CandidateRegistry::candidate(const domain::Principal& actor, domain::Id id) {
+    if (auto e = require_role(actor, {Role::ao_admin, Role::centre_admin, Role::invigilator})) return *e;
     auto c = people_.candidate(id);
     if (!c) return domain::not_found("no such candidate");
     if (auto e = require_centre(actor, c->centre_id, {Role::ao_admin, Role::centre_admin, Role::invigilator})) {
@@ -125,6 +127,8 @@ domain::Result<domain::Candidate> CandidateRegistry::candidate(const domain::Pri
 
 void CandidateRegistry::register_on(const domain::Principal& actor, domain::Id candidate_id, std::string qualification,
                                     domain::Completion<domain::Done> done) {
+    // A role that may never register is told so; another centre's candidate is simply not there.
+    if (auto e = require_role(actor, {Role::ao_admin, Role::centre_admin})) return done(*e);
     auto c = people_.candidate(candidate_id);
     if (!c || require_centre(actor, c->centre_id, {Role::ao_admin, Role::centre_admin})) {
         return done(domain::not_found("no such candidate"));

@@ -51,6 +51,7 @@ void SessionService::create_session(const domain::Principal& actor, domain::Id c
 domain::Result<std::vector<domain::TestSession>> SessionService::sessions_of_centre(const domain::Principal& actor,
                                                                                    domain::Id centre) {
     if (auto e = require_centre(actor, centre, {Role::ao_admin, Role::centre_admin, Role::invigilator})) return *e;
+    if (!people_.centre(centre)) return domain::not_found("no such centre");
     auto all = sessions_.sessions_of_centre(centre);
     if (actor.role == Role::invigilator) {
         std::erase_if(all, [&](const domain::TestSession& s) { return require_session_staff(actor, s).has_value(); });
@@ -73,6 +74,7 @@ domain::Result<std::vector<domain::Booking>> SessionService::bookings(const doma
 
 void SessionService::book(const domain::Principal& actor, domain::Id session_id, std::vector<domain::Id> candidates,
                           domain::Completion<std::vector<domain::Booking>> done) {
+    if (auto e = require_role(actor, {Role::ao_admin, Role::centre_admin})) return done(*e);
     auto s = sessions_.session(session_id);
     if (!s || require_centre(actor, s->centre_id, {Role::ao_admin, Role::centre_admin})) {
         return done(domain::not_found("no such session"));

@@ -4,6 +4,7 @@ target_sources(exam_server PRIVATE
   services/blocking_pool.cpp
   services/candidate_csv.cpp
   services/candidate_registry.cpp
+  services/credit_ledger.cpp
   services/identity_service.cpp
   services/session_service.cpp
 )

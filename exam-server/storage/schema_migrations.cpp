@@ -139,6 +139,27 @@ CREATE TABLE audit_log (
     hash       TEXT NOT NULL
 );
 )SQL"},
+        {2, "credit ledger", R"SQL(
+-- Unit achievements: credit earned once per candidate and unit, counted
+-- toward every qualification that contains the unit. Rows are never deleted:
+-- they are voided or superseded with a reason.
+CREATE TABLE unit_achievements (
+    id            INTEGER PRIMARY KEY,
+    candidate_id  BIGINT NOT NULL REFERENCES candidates(id),
+    unit_code     TEXT NOT NULL,
+    achieved_on   TEXT NOT NULL,
+    route         TEXT NOT NULL CHECK (route IN ('onscreen_test', 'internal_assessment',
+                                                 'recognition_of_prior_learning', 'credit_transfer')),
+    attempt_id    BIGINT UNIQUE REFERENCES attempts(id),
+    evidence      TEXT NOT NULL,
+    status        TEXT NOT NULL CHECK (status IN ('active', 'voided')),
+    void_reason   TEXT,
+    recorded_by   TEXT NOT NULL,
+    created_at    BIGINT NOT NULL
+);
+CREATE UNIQUE INDEX unit_achievements_one_active ON unit_achievements (candidate_id, unit_code) WHERE status = 'active';
+CREATE INDEX unit_achievements_by_candidate ON unit_achievements (candidate_id);
+)SQL"},
     };
     return migrations;
 }

@@ -11,7 +11,9 @@ target_link_libraries(exam_server_tests PRIVATE exam_server_test_support)
 target_sources(exam_server_tests PRIVATE
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/attempt_clock_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/audit_log_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/authorization_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/bad_input_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/credit_ledger_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/results_release_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/server_options_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/sitting_test.cpp

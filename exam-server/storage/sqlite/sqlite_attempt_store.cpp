@@ -111,6 +111,23 @@ void load_responses(Connection& c, domain::Attempt& a) {
     }
 }
 
+// A released pass is credit: recorded in the same transaction, once. The
+// attempt id is unique in the ledger and a candidate has at most one active
+// achievement of a unit, so repeating this (a retried write, a release after
+// a restart) records nothing more.
+void record_achievement_if_passed(Connection& c, const domain::Attempt& a) {
+    if (a.state != domain::AttemptState::marked || !a.result || !a.result->passed || !a.result->released) return;
+    auto s = c.prepare(
+        "INSERT INTO unit_achievements (candidate_id, unit_code, achieved_on, route, attempt_id, evidence, status, "
+        "recorded_by, created_at) VALUES (?, ?, ?, 'onscreen_test', ?, ?, 'active', 'system', ?) ON CONFLICT DO NOTHING");
+    s.bind_all(a.candidate_id, a.unit_code, domain::format_utc(a.submitted_at).substr(0, 10), a.id,
+               "attempt:" + std::to_string(a.id), a.submitted_at);
+    s.run();
+    if (c.changes() == 0) return;
+    append_audit(c, {a.submitted_at, "system", "achievement.record", "candidate:" + std::to_string(a.candidate_id),
+                     R"({"unit":")" + a.unit_code + R"(","route":"onscreen_test","attempt":)" + std::to_string(a.id) + "}"});
+}
+
 void write_progress(Connection& c, const domain::Attempt& a) {
     auto s = c.prepare(
         "UPDATE attempts SET state = ?, allowed_ms = ?, used_ms = ?, last_contact_ms = ?, running = ?, "
@@ -121,6 +138,7 @@ void write_progress(Connection& c, const domain::Attempt& a) {
                a.submitted_at ? std::optional<std::int64_t>(a.submitted_at) : std::nullopt,
                a.result ? std::optional<std::string>(result_to_json(*a.result)) : std::nullopt, a.id);
     s.run();
+    record_achievement_if_passed(c, a);
 }
 
 }  // namespace
