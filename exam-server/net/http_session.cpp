@@ -25,6 +25,8 @@ namespace http = beast::http;
 using tcp = asio::ip::tcp;
 
 constexpr std::size_t first_read_bytes = 4096;
+// Bodies up to this size are read and dropped before a 413, so the client gets the reply.
+constexpr std::uint64_t max_discarded_body = 8 * 1024 * 1024;
 
 std::string new_request_id() {
     static std::atomic<std::uint64_t> counter{0};
@@ -119,12 +121,31 @@ private:
         const std::size_t limit =
             is_csv(req[http::field::content_type]) ? ctx_.limits.csv_body_bytes : ctx_.limits.json_body_bytes;
         if (parser_->content_length() && *parser_->content_length() > limit) {
-            return reject(413, "the request body is larger than " + std::to_string(limit / 1024) + " KB");
+            const std::string message = "the request body is larger than " + std::to_string(limit / 1024) + " KB";
+            // Read and drop a body of reasonable size first: closing with it unread
+            // makes the kernel reset the connection, and the client would lose the 413.
+            if (*parser_->content_length() <= max_discarded_body) return discard_then_reject(*parser_->content_length(), message);
+            return reject(413, message);
         }
         parser_->body_limit(limit);
         if (parser_->is_done()) return on_body({});
         http::async_read(derived().stream(), buffer_, *parser_,
                          [self = derived().shared_from_this()](beast::error_code e, std::size_t) { self->on_body(e); });
+    }
+
+    void discard_then_reject(std::uint64_t remaining, const std::string& message) {
+        const auto buffered = std::min<std::uint64_t>(remaining, buffer_.size());
+        buffer_.consume(static_cast<std::size_t>(buffered));
+        remaining -= buffered;
+        if (remaining == 0) return reject(413, message);
+        beast::get_lowest_layer(derived().stream()).expires_after(ctx_.limits.read_timeout);
+        derived().stream().async_read_some(
+            buffer_.prepare(static_cast<std::size_t>(std::min<std::uint64_t>(remaining, first_read_bytes))),
+            [self = derived().shared_from_this(), remaining, message](beast::error_code ec, std::size_t n) {
+                if (ec) return self->derived().do_eof();
+                self->buffer_.commit(n);
+                self->discard_then_reject(remaining, message);
+            });
     }
 
     void on_body(beast::error_code ec) {
