@@ -6,8 +6,7 @@
 
 #include "domain/attempt_clock.hpp"
 #include "domain/marking.hpp"
-#include "item_bank/deterministic_random.hpp"
-#include "item_bank/form_assembly.hpp"
+#include "services/attempt_assembly.hpp"
 
 namespace exam::services {
 
@@ -92,56 +91,6 @@ domain::Result<AttemptSnapshot> AttemptService::snapshot(domain::Id id) const {
     return snapshot_of(a.value(), clock_.now_ms());
 }
 
-domain::Result<domain::Attempt> AttemptService::assemble(const domain::Booking& booking,
-                                                         const domain::TestSession& session,
-                                                         const domain::Candidate& candidate) {
-    const auto* spec = bank_->test_specification(session.unit_code);
-    const auto* unit = bank_->unit(session.unit_code);
-    if (spec == nullptr || unit == nullptr) {
-        return Error{409, "no_test", "unit " + session.unit_code + " has no onscreen test specification", {}};
-    }
-    const auto pool = bank_->items_of_unit(unit->code);
-    const auto seen = store_.items_seen(candidate.id, unit->code);
-    const std::uint64_t seed = seed_source_();
-    item_bank::Form form;
-    // A published fixed form none of whose items the candidate has seen, if any;
-    // otherwise a form drawn within the blueprint that avoids seen items where it can.
-    std::vector<const item_bank::Form*> unseen_fixed;
-    for (const auto& f : spec->forms) {
-        if (f.status != item_bank::FormStatus::published) continue;
-        const bool repeats = std::any_of(f.items.begin(), f.items.end(),
-                                         [&](const item_bank::FormItem& fi) { return seen.count(fi.item_id) > 0; });
-        if (!repeats) unseen_fixed.push_back(&f);
-    }
-    if (!unseen_fixed.empty()) {
-        item_bank::DeterministicRandom pick(seed);
-        const auto* chosen = unseen_fixed[static_cast<std::size_t>(pick.below(unseen_fixed.size()))];
-        form = item_bank::present_form(*chosen, *spec, pool, pick.next());
-        form.seed = seed;
-    } else {
-        auto drawn = item_bank::draw_form(*spec, *unit, pool,
-                                          item_bank::DrawRequest{"drawn-" + std::to_string(booking.id), seed, seen});
-        if (auto* failure = std::get_if<item_bank::DrawFailure>(&drawn)) {
-            return Error{409, "pool_exhausted", "no form can be drawn: " + failure->reasons.front(), {}};
-        }
-        form = std::get<item_bank::Form>(drawn);
-    }
-
-    domain::Attempt a;
-    a.booking_id = booking.id;
-    a.session_id = session.id;
-    a.candidate_id = candidate.id;
-    a.unit_code = unit->code;
-    a.form_id = form.id;
-    a.form_seed = seed;
-    for (const auto& fi : form.items) a.form.push_back({fi.item_id, fi.version, fi.option_order});
-    a.responses.assign(a.form.size(), {});
-    a.state = AttemptState::admitted;
-    const Millis base = static_cast<Millis>(spec->duration_minutes) * 60'000;
-    a.time.allowed_ms = base + base * candidate.extra_time_percent / 100;
-    return a;
-}
-
 void AttemptService::open_for_booking(const domain::Booking& booking, const domain::TestSession& session,
                                       const domain::Candidate& candidate, domain::Completion<domain::Attempt> done) {
     std::shared_ptr<Live> existing_live;
@@ -171,7 +120,8 @@ void AttemptService::open_for_booking(const domain::Booking& booking, const doma
         release();
         return done(finished_error(*existing));  // finished attempts are not in memory
     }
-    auto assembled = assemble(booking, session, candidate);
+    auto assembled = assemble_attempt(*bank_, booking, session, candidate,
+                                      store_.items_seen(candidate.id, session.unit_code), seed_source_());
     if (!assembled) {
         release();
         return done(assembled.error());

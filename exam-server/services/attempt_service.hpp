@@ -93,8 +93,6 @@ private:
     // Marks a submitted attempt and writes it; the caller holds the Live's lock.
     void finish_locked(Live& live, domain::SubmittedBy by, const std::string& actor,
                        domain::Completion<AttemptSnapshot> done);
-    domain::Result<domain::Attempt> assemble(const domain::Booking& booking, const domain::TestSession& session,
-                                             const domain::Candidate& candidate);
     // The reply once a write committed; a failed write marks the attempt to be re-read.
     domain::Completion<domain::Done> reply_after_commit(domain::Id id, AttemptSnapshot snap,
                                                         domain::Completion<AttemptSnapshot> done);

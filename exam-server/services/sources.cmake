@@ -1,5 +1,6 @@
 target_sources(exam_server PRIVATE
   services/access_rules.cpp
+  services/attempt_assembly.cpp
   services/attempt_service.cpp
   services/blocking_pool.cpp
   services/candidate_csv.cpp
