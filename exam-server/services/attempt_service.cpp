@@ -302,15 +302,7 @@ void AttemptService::pause(domain::Id id, std::string actor, std::string reason,
     domain::pause_clock(a.time, now, grace_);
     a.state = AttemptState::paused;
     auto snap = snapshot_of(a, now);
-    std::string details = "{}";
-    if (!reason.empty()) {
-        std::string escaped;
-        for (char c : reason) {
-            if (c == '"' || c == '\\') escaped += '\\';
-            if (static_cast<unsigned char>(c) >= 0x20) escaped += c;
-        }
-        details = R"({"reason":")" + escaped + R"("})";
-    }
+    const std::string details = reason.empty() ? "{}" : R"({"reason":)" + storage::quoted_json(reason) + "}";
     store_.save_progress(a, {now, std::move(actor), "attempt.pause", subject(id), details},
                          reply_after_commit(id, snap, done));
 }

@@ -8,19 +8,6 @@ namespace exam::services {
 
 using domain::Role;
 
-namespace {
-
-std::string json_escaped(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        if (c == '"' || c == '\\') out += '\\';
-        if (static_cast<unsigned char>(c) >= 0x20) out += c;
-    }
-    return out;
-}
-
-}  // namespace
-
 domain::Result<domain::Candidate> CreditLedger::visible_candidate(const domain::Principal& actor, domain::Id id,
                                                                   bool to_change) {
     auto c = people_.candidate(id);
@@ -59,8 +46,7 @@ void CreditLedger::record(const domain::Principal& actor, domain::Id candidate, 
     domain::Achievement record{0, candidate, a.unit_code, a.achieved_on, a.route, std::nullopt, a.evidence, true, "",
                                "staff:" + actor.username};
     const std::string details = R"({"unit":")" + a.unit_code + R"(","route":")" +
-                                std::string(domain::to_string(a.route)) + R"(","evidence":")" + json_escaped(a.evidence) +
-                                R"("})";
+                                std::string(domain::to_string(a.route)) + R"(","evidence":)" + storage::quoted_json(a.evidence) + "}";
     ledger_.record(std::move(record),
                    {clock_.now_ms(), "staff:" + actor.username, "achievement.record",
                     "candidate:" + std::to_string(candidate), details},
@@ -78,7 +64,7 @@ void CreditLedger::void_achievement(const domain::Principal& actor, domain::Id i
     }
     ledger_.void_achievement(id, reason,
                              {clock_.now_ms(), "staff:" + actor.username, "achievement.void",
-                              "achievement:" + std::to_string(id), R"({"reason":")" + json_escaped(reason) + R"("})"},
+                              "achievement:" + std::to_string(id), R"({"reason":)" + storage::quoted_json(reason) + "}"},
                              std::move(done));
 }
 

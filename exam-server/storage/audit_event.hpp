@@ -3,6 +3,7 @@
 // transaction as the change it records, so neither exists without the other.
 
 #include <string>
+#include <string_view>
 
 #include "domain/clock.hpp"
 
@@ -15,5 +16,8 @@ struct AuditEvent {
     std::string subject;  // "attempt:42", "session:7"
     std::string details;  // JSON object text, may be "{}"
 };
+
+// `text` as a quoted JSON string, for free text (reasons, evidence) in `details`.
+std::string quoted_json(std::string_view text);
 
 }  // namespace exam::storage

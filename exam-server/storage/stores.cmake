@@ -1,5 +1,6 @@
 # The aggregate stores and the schema (the SQLite layer below them is in sources.cmake).
 target_sources(exam_server PRIVATE
+  storage/audit_event.cpp
   storage/schema_migrations.cpp
   storage/sqlite/database.cpp
   storage/sqlite/sqlite_attempt_store.cpp

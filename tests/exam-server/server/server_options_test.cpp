@@ -36,6 +36,18 @@ bool handshake_with(unsigned short port, int min_version, int max_version) {
     return !ec;
 }
 
+// A server on plain HTTP, without demo data, for tests of the transport itself.
+exam::app::ApplicationOptions plain_http_options(const exam_test::TempDir& dir) {
+    exam::app::ApplicationOptions options;
+    options.config.port = 0;
+    options.config.tls = false;
+    options.config.data_dir = (dir.path() / "data").string();
+    options.config.log_level = "off";
+    options.kdf = exam::security::ScryptParameters::cheap_for_tests();
+    options.run_scheduler = false;
+    return options;
+}
+
 }  // namespace
 
 class Transport : public exam_test::ServerFixture {};
@@ -79,13 +91,7 @@ TEST_F(Transport, TheOpenApiDocumentIsServed) {
 
 TEST(PlainHttp, ServesWithoutTlsBehindAProxy) {
     exam_test::TempDir dir;
-    exam::app::ApplicationOptions options;
-    options.config.port = 0;
-    options.config.tls = false;
-    options.config.data_dir = (dir.path() / "data").string();
-    options.config.log_level = "off";
-    options.kdf = exam::security::ScryptParameters::cheap_for_tests();
-    options.run_scheduler = false;
+    auto options = plain_http_options(dir);
     exam::app::Application app(options);
     app.start();
     exam_test::HttpsClient client("127.0.0.1", app.port(), false);
@@ -121,14 +127,8 @@ TEST(ServerConfig, FlagsOverrideTheFileAndBadValuesAreNamed) {
 
 TEST(ConnectionLimits, ConnectionsPastThePerAddressCapAreRefused) {
     exam_test::TempDir dir;
-    exam::app::ApplicationOptions options;
-    options.config.port = 0;
-    options.config.tls = false;
-    options.config.data_dir = (dir.path() / "data").string();
-    options.config.log_level = "off";
+    auto options = plain_http_options(dir);
     options.config.limits.max_connections_per_address = 2;
-    options.kdf = exam::security::ScryptParameters::cheap_for_tests();
-    options.run_scheduler = false;
     exam::app::Application app(options);
     app.start();
     asio::io_context ioc;
