@@ -9,6 +9,7 @@
 #include "api/reply_with.hpp"
 #include "api/route_params.hpp"
 #include "services/attempt_service.hpp"
+#include "services/invigilation_service.hpp"
 #include "services/session_service.hpp"
 
 namespace exam::api {
@@ -73,7 +74,7 @@ void add_candidate_routes(Router& router, ApiContext& ctx) {
         as_candidate(ctx, req, respond, [&](domain::Id attempt) {
             auto a = ctx.attempts.get(attempt);
             if (!a) return respond(error_response(a.error()));
-            if (a->state == domain::AttemptState::admitted) {
+            if (a->state == domain::AttemptState::admitted || a->state == domain::AttemptState::booked) {
                 return respond(error_response(domain::Error{409, "not_started", "start the test to see its items", {}}));
             }
             respond(json_reply(200, candidate_items_json(a.value(), ctx.attempts.bank())));
@@ -137,12 +138,28 @@ void add_candidate_routes(Router& router, ApiContext& ctx) {
                                 reply_with<services::AttemptSnapshot>(respond, 200, snapshot_json));
         });
     });
+    router.add("POST", "/api/v1/attempt/irregularities",
+               [&ctx](const net::HttpRequest& req, const RouteParams&, net::Responder respond) {
+                   as_candidate(ctx, req, respond, [&](domain::Id attempt) {
+                       auto body = parse_json_body(req);
+                       if (!body) return respond(error_response(body.error()));
+                       JsonObjectReader r(body->as_object(), "");
+                       auto kind = r.string("kind", true, 40);
+                       if (auto e = r.finish()) return respond(error_response(*e));
+                       if (!services::is_irregularity_kind(*kind)) {
+                           return respond(error_response(domain::invalid(
+                               "/kind", "one of focus_lost, page_hidden, fullscreen_exit, copy_attempt, paste_attempt")));
+                       }
+                       ctx.attempts.report_irregularity(attempt, std::move(*kind),
+                                                        reply_with<services::AttemptSnapshot>(respond, 200, snapshot_json));
+                   });
+               });
     router.add("GET", "/api/v1/attempt/result", [&ctx](const net::HttpRequest& req, const RouteParams&, net::Responder respond) {
         as_candidate(ctx, req, respond, [&](domain::Id attempt) {
             auto a = ctx.attempts.get(attempt);
             if (!a) return respond(error_response(a.error()));
-            // Unreleased and unmarked results look the same to a candidate: not available yet.
-            if (!a->result || !a->result->released) {
+            // Unreleased, unmarked and voided results look the same to a candidate: not available.
+            if (!a->result || !a->result->released || a->state == domain::AttemptState::void_) {
                 return respond(json_reply(200, json::object{{"released", false}}));
             }
             json::object o = result_json(*a->result).as_object();

@@ -47,7 +47,9 @@ json::value session_json(const domain::TestSession& s) {
 }
 
 json::value booking_json(const domain::Booking& b) {
-    return json::object{{"id", b.id}, {"session", b.session_id}, {"candidate", b.candidate_id}, {"keycode", b.keycode}};
+    json::object o{{"id", b.id}, {"session", b.session_id}, {"candidate", b.candidate_id}, {"keycode", b.keycode}};
+    o["admitted_at"] = b.admitted_at ? json::value(domain::format_utc(*b.admitted_at)) : json::value(nullptr);
+    return o;
 }
 
 json::value result_json(const domain::AttemptResult& r) {

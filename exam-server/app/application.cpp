@@ -8,6 +8,8 @@
 #include <thread>
 
 #include "api/api_context.hpp"
+#include "api/feed_endpoint.hpp"
+#include "api/feed_publisher.hpp"
 #include "api/router.hpp"
 #include "app/demo_data.hpp"
 #include "app/logger.hpp"
@@ -23,6 +25,8 @@
 #include "services/candidate_registry.hpp"
 #include "services/credit_ledger.hpp"
 #include "services/identity_service.hpp"
+#include "services/invigilation_service.hpp"
+#include "services/live_feed.hpp"
 #include "services/session_service.hpp"
 #include "storage/sqlite/database.hpp"
 #include "storage/sqlite/sqlite_attempt_store.hpp"
@@ -80,7 +84,12 @@ struct Application::Impl {
     std::unique_ptr<services::CandidateRegistry> registry;
     std::unique_ptr<services::SessionService> session_service;
     std::unique_ptr<services::CreditLedger> ledger;
+    // A dashboard's queue holds at most one message per candidate; this bounds the rest.
+    services::LiveFeed feed{512 * 1024};
+    std::unique_ptr<api::FeedPublisher> feed_publisher;
+    std::unique_ptr<services::InvigilationService> invigilation;
     std::unique_ptr<api::ApiContext> api_context;
+    std::unique_ptr<api::FeedEndpoint> feed_endpoint;
     std::unique_ptr<api::Router> router;
     std::unique_ptr<net::HttpServer> server;
 
@@ -135,9 +144,19 @@ void Application::start() {
                                                                    i.throttle, clock, i.bank);
 
     i.ledger = std::make_unique<services::CreditLedger>(*i.people, *i.ledger_store, clock, i.bank);
+    i.invigilation = std::make_unique<services::InvigilationService>(*i.people, *i.sessions, *i.attempts, clock);
+    i.feed_publisher = std::make_unique<api::FeedPublisher>(i.feed, clock);
+    i.invigilation->set_observer(i.feed_publisher.get());
+    i.session_service->set_observer(i.feed_publisher.get());
+    i.attempts->set_observer([&i](const services::AttemptSnapshot& s) { i.feed_publisher->attempt_changed(s); });
+    i.attempts->set_admission_lookup([&i](domain::Id booking) {
+        auto b = i.sessions->booking(booking);
+        return b && b->admitted_at.has_value();
+    });
     i.api_context = std::make_unique<api::ApiContext>(api::ApiContext{*i.identity, *i.registry, *i.session_service,
-                                                                      *i.attempts, *i.ledger, i.metrics,
-                                                                      [] { return openapi_document(); }});
+                                                                      *i.attempts, *i.ledger, *i.invigilation, i.feed,
+                                                                      i.metrics, [] { return openapi_document(); }});
+    i.feed_endpoint = std::make_unique<api::FeedEndpoint>(*i.api_context);
     i.router = std::make_unique<api::Router>(*i.logger, i.metrics, c.tls);
     api::add_system_routes(*i.router, *i.api_context);
     api::add_auth_routes(*i.router, *i.api_context);
@@ -145,6 +164,7 @@ void Application::start() {
     api::add_session_routes(*i.router, *i.api_context);
     api::add_candidate_routes(*i.router, *i.api_context);
     api::add_ledger_routes(*i.router, *i.api_context);
+    api::add_invigilation_routes(*i.router, *i.api_context);
 
     net::HttpServerOptions server_options;
     server_options.address = c.listen_address;
@@ -165,7 +185,7 @@ void Application::start() {
             server_options.private_key_file = c.tls_key;
         }
     }
-    i.server = std::make_unique<net::HttpServer>(server_options, *i.router);
+    i.server = std::make_unique<net::HttpServer>(server_options, *i.router, i.feed_endpoint.get());
     i.server->start();
     i.started = true;
 
@@ -175,6 +195,7 @@ void Application::start() {
             while (!i.stopping) {
                 lock.unlock();
                 i.attempts->submit_expired();
+                i.attempts->sweep_connections();
                 i.metrics.set_open_connections(static_cast<double>(i.server->open_connections()));
                 lock.lock();
                 i.scheduler_wake.wait_for(lock, std::chrono::milliseconds(250), [&i] { return i.stopping; });
@@ -207,13 +228,17 @@ void Application::stop() {
     i.logger->flush();
 }
 
-std::size_t Application::run_scheduler_once() { return impl_->attempts->submit_expired(); }
+std::size_t Application::run_scheduler_once() {
+    const auto submitted = impl_->attempts->submit_expired();
+    impl_->attempts->sweep_connections();
+    return submitted;
+}
 
 services::AttemptService& Application::attempts() { return *impl_->attempts; }
 
 std::string Application::create_demo_data() {
     auto& i = *impl_;
-    return app::create_demo_data(DemoServices{*i.people, *i.identity, *i.registry, *i.session_service, i.clock()});
+    return app::create_demo_data(DemoServices{*i.people, *i.identity, *i.registry, *i.session_service, *i.invigilation, i.clock()});
 }
 
 }  // namespace exam::app

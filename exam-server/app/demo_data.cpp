@@ -6,6 +6,7 @@
 
 #include "services/candidate_registry.hpp"
 #include "services/identity_service.hpp"
+#include "services/invigilation_service.hpp"
 #include "services/session_service.hpp"
 #include "storage/people_store.hpp"
 
@@ -88,9 +89,15 @@ std::string create_demo_data(const DemoServices& s) {
                                      {invigilator.id}};
         auto created = await<domain::TestSession>(
             [&](auto done) { s.sessions.create_session(admin, centre->id, session, done); });
-        await<std::vector<domain::Booking>>([&](auto done) { s.sessions.book(admin, created.id, ids, done); });
+        auto bookings =
+            await<std::vector<domain::Booking>>([&](auto done) { s.sessions.book(admin, created.id, ids, done); });
         await<domain::TestSession>(
             [&](auto done) { s.sessions.set_status(admin, created.id, domain::SessionStatus::open, done); });
+        // Already checked in, so someone trying the demo can sit a test at once.
+        std::vector<domain::Id> booking_ids;
+        for (const auto& b : bookings) booking_ids.push_back(b.id);
+        await<std::vector<domain::Booking>>(
+            [&](auto done) { s.invigilation.admit(admin, created.id, booking_ids, done); });
     }
 
     std::ostringstream out;

@@ -15,6 +15,7 @@ namespace exam::services {
 class IdentityService;
 class CandidateRegistry;
 class SessionService;
+class InvigilationService;
 }  // namespace exam::services
 
 namespace exam::app {
@@ -24,6 +25,7 @@ struct DemoServices {
     services::IdentityService& identity;
     services::CandidateRegistry& registry;
     services::SessionService& sessions;
+    services::InvigilationService& invigilation;
     const domain::Clock& clock;
 };
 

@@ -32,6 +32,7 @@ std::string_view to_string(SessionStatus s) {
 
 std::string_view to_string(AttemptState s) {
     switch (s) {
+        case AttemptState::booked: return "booked";
         case AttemptState::admitted: return "admitted";
         case AttemptState::in_progress: return "in_progress";
         case AttemptState::paused: return "paused";
@@ -43,7 +44,7 @@ std::string_view to_string(AttemptState s) {
 }
 
 std::optional<AttemptState> parse_attempt_state(std::string_view s) {
-    for (auto st : {AttemptState::admitted, AttemptState::in_progress, AttemptState::paused, AttemptState::submitted,
+    for (auto st : {AttemptState::booked, AttemptState::admitted, AttemptState::in_progress, AttemptState::paused, AttemptState::submitted,
                     AttemptState::marked, AttemptState::void_}) {
         if (to_string(st) == s) return st;
     }

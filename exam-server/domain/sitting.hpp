@@ -2,6 +2,7 @@
 // A test session and what happens in it: bookings with keycodes, attempts
 // with their frozen form, responses, clock and result.
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,9 +32,24 @@ struct Booking {
     Id session_id = 0;
     Id candidate_id = 0;
     std::string keycode;
+    // Checked in by an invigilator; the candidate may start only once admitted.
+    std::optional<Millis> admitted_at;
+    std::string admitted_by;
 };
 
-enum class AttemptState { admitted, in_progress, paused, submitted, marked, void_ };
+// Something an invigilator records about the session or one candidate in it.
+struct Incident {
+    Id id = 0;
+    Id session_id = 0;
+    std::optional<Id> candidate_id;
+    std::string kind;
+    std::string description;
+    std::string recorded_by;
+    Millis at = 0;
+};
+
+// booked: the candidate has logged in and waits to be admitted.
+enum class AttemptState { booked, admitted, in_progress, paused, submitted, marked, void_ };
 std::string_view to_string(AttemptState s);
 std::optional<AttemptState> parse_attempt_state(std::string_view s);
 
@@ -84,6 +100,10 @@ struct Attempt {
     std::optional<SubmittedBy> submitted_by;
     Millis submitted_at = 0;
     std::optional<AttemptResult> result;
+    Millis added_ms = 0;      // extra time granted by invigilators during the sitting
+    std::string void_reason;  // set when voided
+    // Reports from the candidate's client, by kind ("focus_lost", ...): counts.
+    std::map<std::string, std::int64_t> irregularities;
 };
 
 }  // namespace exam::domain

@@ -37,9 +37,10 @@ void configure_tls(asio::ssl::context& tls, const HttpServerOptions& options) {
 }  // namespace
 
 struct HttpServer::Impl {
-    Impl(HttpServerOptions opts, RequestHandler& h)
+    Impl(HttpServerOptions opts, RequestHandler& h, PushHandler* p)
         : options(std::move(opts)),
           handler(h),
+          push(p),
           registry(options.limits.max_connections, options.limits.max_connections_per_address),
           tls(asio::ssl::context::tls_server),
           acceptor(asio::make_strand(ioc)) {}
@@ -52,7 +53,7 @@ struct HttpServer::Impl {
                 const auto endpoint = socket.remote_endpoint(addr_ec);
                 std::string remote = addr_ec ? std::string("unknown") : endpoint.address().to_string();
                 if (registry.try_open(remote)) {
-                    SessionContext ctx{handler, registry, options.limits};
+                    SessionContext ctx{handler, registry, options.limits, push};
                     if (options.tls) {
                         start_tls_session(std::move(socket), std::move(remote), ctx, tls);
                     } else {
@@ -68,6 +69,7 @@ struct HttpServer::Impl {
 
     HttpServerOptions options;
     RequestHandler& handler;
+    PushHandler* push;
     ConnectionRegistry registry;
     asio::io_context ioc;
     asio::ssl::context tls;
@@ -77,8 +79,8 @@ struct HttpServer::Impl {
     bool stopped = false;
 };
 
-HttpServer::HttpServer(HttpServerOptions options, RequestHandler& handler)
-    : impl_(std::make_unique<Impl>(std::move(options), handler)) {}
+HttpServer::HttpServer(HttpServerOptions options, RequestHandler& handler, PushHandler* push)
+    : impl_(std::make_unique<Impl>(std::move(options), handler, push)) {}
 
 HttpServer::~HttpServer() { stop(std::chrono::milliseconds(0)); }
 

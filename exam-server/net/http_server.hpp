@@ -25,7 +25,8 @@ struct HttpServerOptions {
 
 class HttpServer {
 public:
-    HttpServer(HttpServerOptions options, RequestHandler& handler);
+    // `push`, when given, serves WebSocket upgrades; it must outlive the server.
+    HttpServer(HttpServerOptions options, RequestHandler& handler, PushHandler* push = nullptr);
     ~HttpServer();
     HttpServer(const HttpServer&) = delete;
     HttpServer& operator=(const HttpServer&) = delete;

@@ -5,11 +5,14 @@
 
 #include "net/http_session.hpp"
 
+#include "net/websocket_session.hpp"
+
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
+#include <boost/beast/websocket/rfc6455.hpp>
 #include <boost/url/parse.hpp>
 
 #include <atomic>
@@ -58,7 +61,8 @@ public:
 
     ~HttpSession() {
         ctx_.registry.remove_drain_callback(drain_id_);
-        ctx_.registry.close(remote_);
+        // An upgraded connection's slot went with it to the WebSocket session.
+        if (!handed_off_) ctx_.registry.close(remote_);
     }
 
 protected:
@@ -162,10 +166,11 @@ private:
             for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
             request.headers.emplace_back(std::move(name), std::string(field.value()));
         }
-        request.body = std::move(message.body());
         keep_alive_ = message.keep_alive();
         version_ = message.version();
         if (!split_target(request.target, request)) return reject(400, "the request target is not a valid URL path");
+        if (boost::beast::websocket::is_upgrade(message)) return upgrade(std::move(message), std::move(request));
+        request.body = std::move(message.body());
 
         busy_ = true;
         ctx_.registry.request_started();
@@ -174,6 +179,24 @@ private:
             asio::dispatch(self->stream().get_executor(),
                            [self, response = std::move(response)]() mutable { self->write(std::move(response)); });
         });
+    }
+
+    void upgrade(UpgradeRequest message, HttpRequest request) {
+        std::optional<HttpResponse> refusal;
+        if (ctx_.push == nullptr) {
+            refusal = HttpResponse{404, "application/json", R"({"error":{"code":"not_found","message":"no WebSocket here"}})", {}, true};
+        } else {
+            refusal = ctx_.push->check_upgrade(request);
+        }
+        if (refusal) {
+            refusal->close_connection = true;
+            busy_ = true;
+            ctx_.registry.request_started();
+            return write(std::move(*refusal));
+        }
+        if (draining_) return derived().do_eof();
+        handed_off_ = true;
+        derived().hand_off(std::move(message), std::move(request), remote_, ctx_);
     }
 
     void reject(int status, const std::string& message) {
@@ -215,6 +238,7 @@ private:
     std::uint64_t drain_id_ = 0;
     bool busy_ = false;
     bool draining_ = false;
+    bool handed_off_ = false;
     bool keep_alive_ = true;
     unsigned version_ = 11;
 };
@@ -226,6 +250,10 @@ public:
 
     beast::tcp_stream& stream() { return stream_; }
     void run() { begin_serving(); }
+
+    void hand_off(UpgradeRequest message, HttpRequest request, const std::string& remote, SessionContext ctx) {
+        start_plain_websocket(std::move(stream_), std::move(message), std::move(request), remote, ctx);
+    }
 
     void do_eof() {
         beast::error_code ec;
@@ -242,6 +270,10 @@ public:
         : HttpSession(std::move(remote), ctx), stream_(std::move(socket), tls), limits_(ctx.limits) {}
 
     beast::ssl_stream<beast::tcp_stream>& stream() { return stream_; }
+
+    void hand_off(UpgradeRequest message, HttpRequest request, const std::string& remote, SessionContext ctx) {
+        start_tls_websocket(std::move(stream_), std::move(message), std::move(request), remote, ctx);
+    }
 
     void run() {
         beast::get_lowest_layer(stream_).expires_after(limits_.handshake_timeout);

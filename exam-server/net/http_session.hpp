@@ -14,6 +14,7 @@ struct SessionContext {
     RequestHandler& handler;
     ConnectionRegistry& registry;
     const ServerLimits& limits;
+    PushHandler* push = nullptr;  // none: WebSocket upgrades are refused
 };
 
 // The registry slot for `remote_address` is already taken; the session gives it back when it ends.

@@ -2,7 +2,9 @@
 // The server's own request and response, free of Beast, so routing and the API
 // compile fast and are tested without sockets.
 
+#include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -42,6 +44,34 @@ class RequestHandler {
 public:
     virtual ~RequestHandler() = default;
     virtual void handle(HttpRequest request, Responder respond) = 0;
+};
+
+// Messages a WebSocket connection sends, server to client, as they come.
+class PushSource {
+public:
+    virtual ~PushSource() = default;
+    // The next message, or none for now (the connection's wake is called when one arrives).
+    virtual std::optional<std::string> next() = 0;
+    // The client fell too far behind: the connection closes.
+    virtual bool overflowed() const = 0;
+};
+
+struct PushOpen {
+    std::shared_ptr<PushSource> source;  // null: refused, close with the code and reason
+    std::uint16_t close_code = 1008;     // policy violation
+    std::string close_reason;
+};
+
+// WebSocket endpoints. The upgrade request carries no credentials (a browser
+// cannot set headers on it and tokens never go in a URL), so the client's
+// first message authenticates and chooses what to follow.
+class PushHandler {
+public:
+    virtual ~PushHandler() = default;
+    // At the handshake: none accepts the upgrade; a response refuses it (unknown path, foreign Origin).
+    virtual std::optional<HttpResponse> check_upgrade(const HttpRequest& request) = 0;
+    // The first message. `wake` may be called from any thread; it must not block.
+    virtual PushOpen open(const HttpRequest& upgrade, const std::string& first_message, std::function<void()> wake) = 0;
 };
 
 }  // namespace exam::net

@@ -15,6 +15,10 @@ struct ServerLimits {
     std::chrono::seconds write_timeout{10};
     std::chrono::seconds keep_alive{75};       // idle between requests
     std::chrono::seconds handshake_timeout{10};
+    // WebSocket (DESIGN: incoming messages at most 4 KB, a bounded send queue per subscriber).
+    std::size_t websocket_message_bytes = 4 * 1024;
+    std::chrono::seconds websocket_auth_timeout{10};  // from the handshake to the first message
+    std::chrono::seconds websocket_idle_timeout{30};  // a peer that answers no ping for this long is gone
     std::size_t max_connections = 20000;
     // A centre's whole room may share one NAT address, so this is generous.
     std::size_t max_connections_per_address = 2000;

@@ -4,4 +4,5 @@ target_sources(exam_server PRIVATE
   net/http_server.cpp
   net/http_session.cpp
   net/http_types.cpp
+  net/websocket_session.cpp
 )

@@ -49,7 +49,7 @@ domain::Result<domain::Attempt> assemble_attempt(const item_bank::Bank& bank, co
     a.form_seed = seed;
     for (const auto& fi : form.items) a.form.push_back({fi.item_id, fi.version, fi.option_order});
     a.responses.assign(a.form.size(), {});
-    a.state = domain::AttemptState::admitted;
+    a.state = booking.admitted_at ? domain::AttemptState::admitted : domain::AttemptState::booked;
     const domain::Millis base = static_cast<domain::Millis>(spec->duration_minutes) * 60'000;
     a.time.allowed_ms = base + base * candidate.extra_time_percent / 100;
     return a;

@@ -63,22 +63,56 @@ std::size_t AttemptService::unfinished_count() const {
 AttemptSnapshot AttemptService::snapshot_of(const domain::Attempt& a, Millis now) const {
     AttemptSnapshot s;
     s.attempt_id = a.id;
+    s.session_id = a.session_id;
+    s.booking_id = a.booking_id;
+    s.candidate_id = a.candidate_id;
     s.state = a.state;
+    s.at = now;
     s.allowed_ms = a.time.allowed_ms;
     s.remaining_ms = domain::remaining_at(a.time, now, grace_);
+    s.added_ms = a.added_ms;
+    s.running = a.time.running;
     s.item_count = a.form.size();
     for (const auto& r : a.responses) {
         if (!r.selected.empty()) ++s.answered;
         if (r.flagged) ++s.flagged;
     }
     s.submitted_by = a.submitted_by;
+    s.irregularities = a.irregularities;
+    s.void_reason = a.void_reason;
     return s;
+}
+
+AttemptSnapshot AttemptService::snapshot_of(Live& l, Millis now) const {
+    AttemptSnapshot s = snapshot_of(l.attempt, now);
+    s.last_heard_ms = l.last_heard;
+    s.connected = l.last_heard > 0 && now - l.last_heard <= grace_ && !finished(l.attempt.state);
+    return s;
+}
+
+bool AttemptService::heard_from(Live& l, Millis now) {
+    l.last_heard = std::max(l.last_heard, now);
+    const bool was_silent = !l.connected_reported;
+    l.connected_reported = true;
+    return was_silent;
+}
+
+void AttemptService::notify(const AttemptSnapshot& snap) const {
+    if (observer_) observer_(snap);
+}
+
+void AttemptService::retire(domain::Id id) {
+    std::lock_guard lock(registry_mutex_);
+    if (auto it = live_.find(id); it != live_.end()) {
+        live_by_booking_.erase(it->second->attempt.booking_id);
+        live_.erase(it);
+    }
 }
 
 domain::Result<domain::Attempt> AttemptService::get(domain::Id id) const {
     if (auto l = live(id)) {
         std::lock_guard lock(l->mutex);
-    refresh_if_stale(*l);
+        refresh_if_stale(*l);
         return l->attempt;
     }
     if (auto a = store_.attempt(id)) return *a;
@@ -86,9 +120,52 @@ domain::Result<domain::Attempt> AttemptService::get(domain::Id id) const {
 }
 
 domain::Result<AttemptSnapshot> AttemptService::snapshot(domain::Id id) const {
+    if (auto l = live(id)) {
+        std::lock_guard lock(l->mutex);
+        refresh_if_stale(*l);
+        return snapshot_of(*l, clock_.now_ms());
+    }
     auto a = get(id);
     if (!a) return a.error();
     return snapshot_of(a.value(), clock_.now_ms());
+}
+
+std::vector<AttemptSnapshot> AttemptService::snapshots_of_session(domain::Id session) const {
+    std::vector<AttemptSnapshot> out;
+    std::set<domain::Id> seen;
+    std::vector<std::shared_ptr<Live>> lives;
+    {
+        std::lock_guard lock(registry_mutex_);
+        for (const auto& [id, l] : live_) lives.push_back(l);
+    }
+    const Millis now = clock_.now_ms();
+    for (auto& l : lives) {
+        std::lock_guard lock(l->mutex);
+        if (l->attempt.session_id != session) continue;
+        refresh_if_stale(*l);
+        out.push_back(snapshot_of(*l, now));
+        seen.insert(l->attempt.id);
+    }
+    for (const auto& a : store_.attempts_of_session(session)) {
+        if (!seen.count(a.id)) out.push_back(snapshot_of(a, now));
+    }
+    std::sort(out.begin(), out.end(), [](const auto& x, const auto& y) { return x.attempt_id < y.attempt_id; });
+    return out;
+}
+
+std::vector<domain::Id> AttemptService::unfinished_of_session(domain::Id session) const {
+    std::vector<std::shared_ptr<Live>> lives;
+    {
+        std::lock_guard lock(registry_mutex_);
+        for (const auto& [id, l] : live_) lives.push_back(l);
+    }
+    std::vector<domain::Id> out;
+    for (auto& l : lives) {
+        std::lock_guard lock(l->mutex);
+        if (l->attempt.session_id == session) out.push_back(l->attempt.id);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
 }
 
 void AttemptService::open_for_booking(const domain::Booking& booking, const domain::TestSession& session,
@@ -152,13 +229,20 @@ void AttemptService::start(domain::Id id, std::string actor, domain::Completion<
     refresh_if_stale(*l);
     auto& a = l->attempt;
     const Millis now = clock_.now_ms();
+    heard_from(*l, now);
+    if (a.state == AttemptState::booked) {
+        if (!admitted_lookup_ || !admitted_lookup_(a.booking_id)) {
+            return done(Error{409, "not_admitted", "the invigilator has not admitted you yet: wait to be admitted", {}});
+        }
+        a.state = AttemptState::admitted;  // admitted while this client was logged in
+    }
     if (a.state != AttemptState::admitted) {
         if (a.state == AttemptState::in_progress) domain::record_contact(a.time, now, grace_);
-        return done(snapshot_of(a, now));  // starting twice is harmless
+        return done(snapshot_of(*l, now));  // starting twice is harmless
     }
     a.state = AttemptState::in_progress;
     domain::resume_clock(a.time, now);
-    auto snap = snapshot_of(a, now);
+    auto snap = snapshot_of(*l, now);
     store_.save_progress(a, {now, std::move(actor), "attempt.start", subject(id), "{}"},
                          reply_after_commit(id, snap, done));
 }
@@ -201,22 +285,24 @@ void AttemptService::save(domain::Id id, SaveRequest req, domain::Completion<Sav
                                                      (choose == 1 ? " option" : " options") + " for this item"));
     }
     domain::record_contact(a.time, now, grace_);
+    heard_from(*l, now);
     auto& current = a.responses[req.position];
     if (req.sequence <= current.sequence) {
-        SaveOutcome outcome{false, current.sequence, snapshot_of(a, now)};
+        SaveOutcome outcome{false, current.sequence, snapshot_of(*l, now)};
         return store_.after_pending_writes([outcome, done](domain::Result<domain::Done> r) {
             if (!r) return done(storage_failed());
             done(outcome);
         });
     }
     current = domain::ResponseState{req.selected, req.flagged, req.sequence};
-    SaveOutcome outcome{true, req.sequence, snapshot_of(a, now)};
+    SaveOutcome outcome{true, req.sequence, snapshot_of(*l, now)};
     store_.save_response(id, req.position, current, a.time, [this, id, outcome, done](domain::Result<domain::Done> r) {
         if (!r) {
             mark_stale(id);
             return done(storage_failed());
         }
         done(outcome);
+        notify(outcome.snapshot);
     });
 }
 
@@ -235,9 +321,18 @@ void AttemptService::heartbeat(domain::Id id, domain::Completion<AttemptSnapshot
         return finish_locked(*l, domain::SubmittedBy::time_out, "system", done);
     }
     domain::record_contact(a.time, now, grace_);
-    auto snap = snapshot_of(a, now);
+    // The room hears of a heartbeat only when it brings a candidate back.
+    const bool reconnected = heard_from(*l, now);
+    auto snap = snapshot_of(*l, now);
+    if (reconnected) notify(snap);
     if (a.state != AttemptState::in_progress) return done(snap);
-    store_.save_progress(a, {}, reply_after_commit(id, snap, done));
+    store_.save_progress(a, {}, [this, id, snap, done](domain::Result<domain::Done> r) {
+        if (!r) {
+            mark_stale(id);
+            return done(storage_failed());
+        }
+        done(snap);
+    });
 }
 
 void AttemptService::submit(domain::Id id, domain::SubmittedBy by, std::string actor,
@@ -246,7 +341,8 @@ void AttemptService::submit(domain::Id id, domain::SubmittedBy by, std::string a
     if (!l) return done(missing(id));
     std::lock_guard lock(l->mutex);
     refresh_if_stale(*l);
-    if (l->attempt.state == AttemptState::admitted && by == domain::SubmittedBy::candidate) {
+    if ((l->attempt.state == AttemptState::admitted || l->attempt.state == AttemptState::booked) &&
+        by == domain::SubmittedBy::candidate) {
         return done(Error{409, "not_started", "start the test before submitting it", {}});
     }
     finish_locked(*l, by, actor, std::move(done));
@@ -269,7 +365,7 @@ void AttemptService::finish_locked(Live& l, domain::SubmittedBy by, const std::s
         });
         a.state = AttemptState::marked;
     }
-    auto snap = snapshot_of(a, now);
+    auto snap = snapshot_of(l, now);
     const std::string details = R"({"submitted_by":")" + std::string(domain::to_string(by)) + R"("})";
     store_.save_progress(a, {now, actor, "attempt.submit", subject(a.id), details},
                          [this, id = a.id, snap, done](domain::Result<domain::Done> r) {
@@ -277,14 +373,9 @@ void AttemptService::finish_locked(Live& l, domain::SubmittedBy by, const std::s
                                  mark_stale(id);
                                  return done(storage_failed());
                              }
-                             {
-                                 std::lock_guard lock(registry_mutex_);
-                                 if (auto it = live_.find(id); it != live_.end()) {
-                                     live_by_booking_.erase(it->second->attempt.booking_id);
-                                     live_.erase(it);
-                                 }
-                             }
+                             retire(id);
                              done(snap);
+                             notify(snap);
                          });
 }
 
@@ -301,7 +392,7 @@ void AttemptService::pause(domain::Id id, std::string actor, std::string reason,
     const Millis now = clock_.now_ms();
     domain::pause_clock(a.time, now, grace_);
     a.state = AttemptState::paused;
-    auto snap = snapshot_of(a, now);
+    auto snap = snapshot_of(*l, now);
     const std::string details = reason.empty() ? "{}" : R"({"reason":)" + storage::quoted_json(reason) + "}";
     store_.save_progress(a, {now, std::move(actor), "attempt.pause", subject(id), details},
                          reply_after_commit(id, snap, done));
@@ -317,26 +408,155 @@ void AttemptService::resume(domain::Id id, std::string actor, domain::Completion
     const Millis now = clock_.now_ms();
     domain::resume_clock(a.time, now);
     a.state = AttemptState::in_progress;
-    auto snap = snapshot_of(a, now);
+    auto snap = snapshot_of(*l, now);
     store_.save_progress(a, {now, std::move(actor), "attempt.resume", subject(id), "{}"},
                          reply_after_commit(id, snap, done));
 }
 
+domain::Result<domain::Attempt> AttemptService::begin_settling(domain::Id id) {
+    {
+        std::lock_guard lock(registry_mutex_);
+        if (!settling_.insert(id).second) return Error{409, "busy", "another change to this attempt is being saved; try again", {}};
+    }
+    auto a = store_.attempt(id);
+    if (!a) {
+        end_settling(id);
+        return domain::not_found("no such attempt");
+    }
+    return *a;
+}
+
+void AttemptService::end_settling(domain::Id id) {
+    std::lock_guard lock(registry_mutex_);
+    settling_.erase(id);
+}
+
 void AttemptService::release_result(domain::Id id, std::string actor, domain::Completion<domain::Attempt> done) {
     if (live(id)) return done(Error{409, "not_marked", "the attempt has not been submitted yet", {}});
-    auto a = store_.attempt(id);
-    if (!a) return done(domain::not_found("no such attempt"));
+    auto a = begin_settling(id);
+    if (!a) return done(a.error());
     if (a->state != AttemptState::marked || !a->result) {
+        end_settling(id);
         return done(Error{409, "not_marked", "only a marked attempt has a result to release", {}});
     }
-    if (a->result->released) return done(*a);
+    if (a->result->released) {
+        end_settling(id);
+        return done(a.value());
+    }
     a->result->released = true;
-    auto released = std::make_shared<domain::Attempt>(std::move(*a));
+    auto released = std::make_shared<domain::Attempt>(std::move(a.value()));
     store_.save_progress(*released, {clock_.now_ms(), std::move(actor), "result.release", subject(id), "{}"},
-                         [released, done](domain::Result<domain::Done> r) {
+                         [this, id, released, done](domain::Result<domain::Done> r) {
+                             end_settling(id);
                              if (!r) return done(r.error());
                              done(*released);
+                             notify(snapshot_of(*released, clock_.now_ms()));
                          });
+}
+
+void AttemptService::admitted(domain::Id booking) {
+    std::shared_ptr<Live> l;
+    {
+        std::lock_guard lock(registry_mutex_);
+        auto it = live_by_booking_.find(booking);
+        if (it == live_by_booking_.end() || it->second == 0) return;  // not logged in yet: the attempt starts admitted
+        l = live_.at(it->second);
+    }
+    std::lock_guard lock(l->mutex);
+    refresh_if_stale(*l);
+    if (l->attempt.state != AttemptState::booked) return;
+    l->attempt.state = AttemptState::admitted;
+    auto snap = snapshot_of(*l, clock_.now_ms());
+    // The booking's admission carries the audit entry; this only moves the attempt on.
+    store_.save_progress(l->attempt, {}, reply_after_commit(l->attempt.id, snap, [](domain::Result<AttemptSnapshot>) {}));
+}
+
+void AttemptService::add_time(domain::Id id, Millis extra, std::string actor, std::string reason,
+                              domain::Completion<AttemptSnapshot> done) {
+    auto l = live(id);
+    if (!l) return done(missing(id));
+    std::lock_guard lock(l->mutex);
+    refresh_if_stale(*l);
+    auto& a = l->attempt;
+    const Millis now = clock_.now_ms();
+    a.time.allowed_ms += extra;
+    a.added_ms += extra;
+    auto snap = snapshot_of(*l, now);
+    const std::string details = R"({"minutes":)" + std::to_string(extra / 60'000) +
+                                R"(,"reason":)" + storage::quoted_json(reason) + "}";
+    store_.save_progress(a, {now, std::move(actor), "attempt.extra_time", subject(id), details},
+                         reply_after_commit(id, snap, done));
+}
+
+void AttemptService::void_attempt(domain::Id id, std::string actor, std::string reason,
+                                  domain::Completion<AttemptSnapshot> done) {
+    const Millis now = clock_.now_ms();
+    const std::string details = R"({"reason":)" + storage::quoted_json(reason) + "}";
+    if (auto l = live(id)) {
+        std::lock_guard lock(l->mutex);
+        refresh_if_stale(*l);
+        auto& a = l->attempt;
+        if (finished(a.state)) return done(finished_error(a));
+        domain::pause_clock(a.time, now, grace_);
+        a.state = AttemptState::void_;
+        a.void_reason = reason;
+        auto snap = snapshot_of(*l, now);
+        return store_.save_progress(a, {now, std::move(actor), "attempt.void", subject(id), details},
+                                    [this, id, snap, done](domain::Result<domain::Done> r) {
+                                        if (!r) {
+                                            mark_stale(id);
+                                            return done(storage_failed());
+                                        }
+                                        retire(id);
+                                        done(snap);
+                                        notify(snap);
+                                    });
+    }
+    auto a = begin_settling(id);
+    if (!a) return done(a.error());
+    if (a->state == AttemptState::void_) {
+        end_settling(id);
+        return done(finished_error(a.value()));
+    }
+    a->state = AttemptState::void_;
+    a->void_reason = reason;
+    auto snap = snapshot_of(a.value(), now);
+    store_.save_progress(a.value(), {now, std::move(actor), "attempt.void", subject(id), details},
+                         [this, id, snap, done](domain::Result<domain::Done> r) {
+                             end_settling(id);
+                             if (!r) return done(storage_failed());
+                             done(snap);
+                             notify(snap);
+                         });
+}
+
+void AttemptService::report_irregularity(domain::Id id, std::string kind, domain::Completion<AttemptSnapshot> done) {
+    auto l = live(id);
+    if (!l) return done(missing(id));
+    std::lock_guard lock(l->mutex);
+    refresh_if_stale(*l);
+    const Millis now = clock_.now_ms();
+    heard_from(*l, now);
+    ++l->attempt.irregularities[kind];
+    auto snap = snapshot_of(*l, now);
+    store_.record_irregularity(id, std::move(kind), now, reply_after_commit(id, snap, done));
+}
+
+void AttemptService::sweep_connections() {
+    std::vector<std::shared_ptr<Live>> all;
+    {
+        std::lock_guard lock(registry_mutex_);
+        for (auto& [id, l] : live_) all.push_back(l);
+    }
+    const Millis now = clock_.now_ms();
+    for (auto& l : all) {
+        std::lock_guard lock(l->mutex);
+        if (!l->connected_reported) continue;
+        auto snap = snapshot_of(*l, now);
+        if (snap.connected) continue;
+        l->connected_reported = false;
+        notify(snap);
+    }
 }
 
 std::size_t AttemptService::submit_expired() {
@@ -349,7 +569,7 @@ std::size_t AttemptService::submit_expired() {
     const Millis now = clock_.now_ms();
     for (auto& l : all) {
         std::lock_guard lock(l->mutex);
-    refresh_if_stale(*l);
+        refresh_if_stale(*l);
         if (l->attempt.state != AttemptState::in_progress) continue;
         if (domain::remaining_at(l->attempt.time, now, grace_) > 0) continue;
         finish_locked(*l, domain::SubmittedBy::time_out, "system", [](domain::Result<AttemptSnapshot>) {});
@@ -366,6 +586,7 @@ domain::Completion<domain::Done> AttemptService::reply_after_commit(domain::Id i
             return done(storage_failed());
         }
         done(snap);
+        notify(snap);
     };
 }
 

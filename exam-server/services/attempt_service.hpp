@@ -14,6 +14,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -25,16 +26,31 @@
 
 namespace exam::services {
 
+// An attempt as of one instant: what the candidate's screen and the
+// invigilator's room show. Candidate-facing views pick from it.
 struct AttemptSnapshot {
     domain::Id attempt_id = 0;
+    domain::Id session_id = 0;
+    domain::Id booking_id = 0;
+    domain::Id candidate_id = 0;
     domain::AttemptState state = domain::AttemptState::admitted;
+    domain::Millis at = 0;  // the server time this describes
     domain::Millis allowed_ms = 0;
     domain::Millis remaining_ms = 0;
+    domain::Millis added_ms = 0;  // extra time granted during the sitting
+    bool running = false;         // the clock is counting down
     std::size_t item_count = 0;
     std::size_t answered = 0;
     std::size_t flagged = 0;
     std::optional<domain::SubmittedBy> submitted_by;
+    domain::Millis last_heard_ms = 0;  // 0: not heard from since this server started
+    bool connected = false;            // heard from within the grace
+    std::map<std::string, std::int64_t> irregularities;
+    std::string void_reason;
 };
+
+// Told of every change to an attempt once it is committed (the live feed).
+using AttemptObserver = std::function<void(const AttemptSnapshot&)>;
 
 struct SaveRequest {
     std::size_t position = 0;  // 0-based index into the form
@@ -57,6 +73,10 @@ public:
 
     // Rebuilds the in-memory attempts from the database. Call once before serving.
     void load_unfinished();
+    // Both set once, before serving. The lookup answers whether a booking has
+    // been admitted, for a candidate who logged in before the invigilator did it.
+    void set_observer(AttemptObserver observer) { observer_ = std::move(observer); }
+    void set_admission_lookup(std::function<bool(domain::Id booking)> lookup) { admitted_lookup_ = std::move(lookup); }
 
     // The attempt of a booking: the existing one, or a new one with a form
     // assembled and frozen now. Refuses a finished attempt.
@@ -72,6 +92,20 @@ public:
     void submit(domain::Id attempt, domain::SubmittedBy by, std::string actor, domain::Completion<AttemptSnapshot> done);
     void pause(domain::Id attempt, std::string actor, std::string reason, domain::Completion<AttemptSnapshot> done);
     void resume(domain::Id attempt, std::string actor, domain::Completion<AttemptSnapshot> done);
+    // The booking was admitted: a candidate already waiting may now start.
+    void admitted(domain::Id booking);
+    void add_time(domain::Id attempt, domain::Millis extra, std::string actor, std::string reason,
+                  domain::Completion<AttemptSnapshot> done);
+    // Void at any stage; credit the attempt earned is voided with it.
+    void void_attempt(domain::Id attempt, std::string actor, std::string reason, domain::Completion<AttemptSnapshot> done);
+    void report_irregularity(domain::Id attempt, std::string kind, domain::Completion<AttemptSnapshot> done);
+
+    // Every attempt of a session as of now, unfinished and finished.
+    std::vector<AttemptSnapshot> snapshots_of_session(domain::Id session) const;
+    // The unfinished attempts of a session, for acting on the whole room.
+    std::vector<domain::Id> unfinished_of_session(domain::Id session) const;
+    // Tells the observer of candidates whose client fell silent beyond the grace.
+    void sweep_connections();
 
     // Releases a marked attempt's result to its candidate (held results wait for this).
     void release_result(domain::Id attempt, std::string actor, domain::Completion<domain::Attempt> done);
@@ -87,9 +121,20 @@ private:
         std::mutex mutex;
         domain::Attempt attempt;
         std::atomic<bool> stale{false};
+        domain::Millis last_heard = 0;
+        bool connected_reported = false;  // what the observer was last told
     };
     std::shared_ptr<Live> live(domain::Id id) const;
     AttemptSnapshot snapshot_of(const domain::Attempt& a, domain::Millis now) const;
+    AttemptSnapshot snapshot_of(Live& live, domain::Millis now) const;  // with connection; lock held
+    // Notes contact; true when the observer had been told the client was silent.
+    bool heard_from(Live& live, domain::Millis now);
+    void notify(const AttemptSnapshot& snap) const;
+    // Drops a finished attempt from memory once its final write committed.
+    void retire(domain::Id id);
+    // Read-modify-write of a finished attempt (release, void), one at a time per attempt.
+    domain::Result<domain::Attempt> begin_settling(domain::Id id);
+    void end_settling(domain::Id id);
     // Marks a submitted attempt and writes it; the caller holds the Live's lock.
     void finish_locked(Live& live, domain::SubmittedBy by, const std::string& actor,
                        domain::Completion<AttemptSnapshot> done);
@@ -110,6 +155,9 @@ private:
     mutable std::mutex registry_mutex_;
     std::map<domain::Id, std::shared_ptr<Live>> live_;
     std::map<domain::Id, domain::Id> live_by_booking_;
+    std::set<domain::Id> settling_;
+    AttemptObserver observer_;
+    std::function<bool(domain::Id)> admitted_lookup_;
 };
 
 }  // namespace exam::services

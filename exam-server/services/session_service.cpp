@@ -102,7 +102,7 @@ void SessionService::book(const domain::Principal& actor, domain::Id session_id,
                                                    " is not registered on a qualification containing unit " +
                                                    s->unit_code));
         }
-        bookings.push_back({0, session_id, c->id, security::generate_keycode()});
+        bookings.push_back({0, session_id, c->id, security::generate_keycode(), std::nullopt, {}});
     }
     sessions_.add_bookings(std::move(bookings),
                            {clock_.now_ms(), "staff:" + actor.username, "session.book",
@@ -122,9 +122,10 @@ void SessionService::set_status(const domain::Principal& actor, domain::Id sessi
     const char* action = status == domain::SessionStatus::open ? "session.open" : "session.close";
     sessions_.set_status(session_id, status,
                          {clock_.now_ms(), "staff:" + actor.username, action, "session:" + std::to_string(session_id), "{}"},
-                         [current, done](domain::Result<domain::Done> r) {
+                         [this, current, done](domain::Result<domain::Done> r) {
                              if (!r) return done(r.error());
                              done(current);
+                             if (observer_) observer_->session_changed(current);
                          });
 }
 

@@ -14,6 +14,7 @@
 #include "item_bank/bank.hpp"
 #include "services/attempt_service.hpp"
 #include "services/identity_service.hpp"
+#include "services/room_observer.hpp"
 #include "services/throttle.hpp"
 #include "storage/people_store.hpp"
 #include "storage/session_store.hpp"
@@ -43,6 +44,9 @@ public:
         : people_(people), sessions_(sessions), attempts_(attempts), identity_(identity), throttle_(throttle),
           clock_(clock), bank_(std::move(bank)) {}
 
+    // Set once, before serving: told when a session opens or closes.
+    void set_observer(RoomObserver* observer) { observer_ = observer; }
+
     void create_session(const domain::Principal& actor, domain::Id centre, NewSession s,
                         domain::Completion<domain::TestSession> done);
     domain::Result<std::vector<domain::TestSession>> sessions_of_centre(const domain::Principal& actor, domain::Id centre);
@@ -68,6 +72,7 @@ private:
     Throttle& throttle_;
     const domain::Clock& clock_;
     std::shared_ptr<const item_bank::Bank> bank_;
+    RoomObserver* observer_ = nullptr;
 };
 
 }  // namespace exam::services

@@ -6,6 +6,9 @@ target_sources(exam_server PRIVATE
   services/candidate_csv.cpp
   services/candidate_registry.cpp
   services/credit_ledger.cpp
+  services/feed_subscription.cpp
   services/identity_service.cpp
+  services/invigilation_service.cpp
+  services/live_feed.cpp
   services/session_service.cpp
 )

@@ -31,7 +31,11 @@ public:
     // a repeated request must not overtake the write of the original.
     virtual void after_pending_writes(domain::Completion<domain::Done> done) = 0;
     // State, clock, submission and result together; `audit` may have an empty action for a clock-only update.
+    // Voiding an attempt also voids the credit it earned, in the same transaction.
     virtual void save_progress(const domain::Attempt& attempt, AuditEvent audit, domain::Completion<domain::Done> done) = 0;
+    // One more report of an irregularity (such as the test window losing focus) from the candidate's client.
+    virtual void record_irregularity(domain::Id attempt, std::string kind, domain::Millis at,
+                                     domain::Completion<domain::Done> done) = 0;
 };
 
 }  // namespace exam::storage

@@ -26,6 +26,12 @@ public:
     // All or nothing: a candidate already booked on the session fails the batch.
     virtual void add_bookings(std::vector<domain::Booking> bookings, AuditEvent audit,
                               domain::Completion<std::vector<domain::Booking>> done) = 0;
+    // Checks the bookings in (those not yet admitted), one audit entry each.
+    virtual void admit(std::vector<domain::Id> bookings, domain::Millis at, std::string by,
+                       domain::Completion<domain::Done> done) = 0;
+
+    virtual std::vector<domain::Incident> incidents(domain::Id session) = 0;
+    virtual void add_incident(domain::Incident incident, domain::Completion<domain::Incident> done) = 0;
 };
 
 }  // namespace exam::storage

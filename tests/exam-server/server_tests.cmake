@@ -1,6 +1,7 @@
 # The server end to end: a real Application on an ephemeral port with TLS and a SQLite file.
 add_library(exam_server_test_support STATIC
   ${CMAKE_CURRENT_SOURCE_DIR}/support/https_client.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/support/websocket_client.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/server_fixture.cpp
 )
 target_include_directories(exam_server_test_support PUBLIC
@@ -14,6 +15,8 @@ target_sources(exam_server_tests PRIVATE
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/authorization_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/bad_input_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/credit_ledger_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/invigilation_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/live_feed_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/results_release_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/server_options_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/sitting_test.cpp

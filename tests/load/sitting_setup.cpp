@@ -97,17 +97,23 @@ std::vector<CandidateLogin> set_up_sitting(StaffApi& staff, const SittingPlan& p
     const std::string session_path = "/api/v1/sessions/" + std::to_string(session);
 
     std::vector<CandidateLogin> logins;
+    std::vector<std::string> admissions;
     for (std::size_t first = 0; first < ids.size(); first += candidates_per_booking) {
         json::array batch;
         for (std::size_t i = first; i < std::min(ids.size(), first + candidates_per_booking); ++i) batch.push_back(ids[i]);
         auto booked = staff.call_json(201, http::verb::post, session_path + "/bookings",
                                       json::serialize(json::object{{"candidates", batch}}));
+        json::array booking_ids;
         for (const auto& b : booked.at("bookings").as_array()) {
             logins.push_back({centre.number, number_of.at(b.at("candidate").as_int64()),
                               std::string(b.at("keycode").as_string())});
+            booking_ids.push_back(b.at("id"));
         }
+        admissions.push_back(json::serialize(json::object{{"bookings", booking_ids}}));
     }
     staff.call_json(200, http::verb::post, session_path + "/open");
+    // Every candidate checked in, as an invigilator would at the door.
+    for (const auto& body : admissions) staff.call_json(200, http::verb::post, session_path + "/admit", body);
     std::cerr << "setup: session " << session << " (" << plan.unit << ") booked and opened for " << logins.size()
               << " candidates (" << seconds_since(began) << " s)\n";
     return logins;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "storage/sqlite/transaction.hpp"
 
@@ -70,6 +71,35 @@ void check_history(const std::map<int, std::string>& recorded, const std::vector
     }
 }
 
+// Foreign keys off for the life of the object, back on afterwards whatever happens.
+class ForeignKeysOff {
+public:
+    explicit ForeignKeysOff(Connection& connection) : connection_(connection) {
+        connection_.exec("PRAGMA foreign_keys=OFF");
+    }
+    ~ForeignKeysOff() {
+        try {
+            connection_.exec("PRAGMA foreign_keys=ON");
+        } catch (...) {
+            // The connection is failing anyway; its next use reports why.
+        }
+    }
+    ForeignKeysOff(const ForeignKeysOff&) = delete;
+    ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
+
+private:
+    Connection& connection_;
+};
+
+void require_foreign_keys_hold(Connection& connection, const Migration& migration) {
+    Statement check = connection.prepare("PRAGMA foreign_key_check");
+    if (check.step() == Step::row) {
+        throw MigrationError("migration " + std::to_string(migration.version) + " (\"" + migration.name +
+                             "\") would leave a row of " + check.column_text(0) + " pointing at a missing " +
+                             check.column_text(2) + " row");
+    }
+}
+
 }  // namespace
 
 std::vector<int> apply_migrations(Connection& connection, std::span<const Migration> migrations,
@@ -92,10 +122,14 @@ std::vector<int> apply_migrations(Connection& connection, std::span<const Migrat
     std::vector<int> applied;
     for (const Migration* migration : known) {
         if (recorded.contains(migration->version)) continue;
+        // The pragma is a no-op inside a transaction, so it goes first.
+        std::optional<ForeignKeysOff> keys_off;
+        if (migration->rebuilds_tables) keys_off.emplace(connection);
         Transaction transaction(connection, TransactionKind::immediate);
         // Another process may have applied it since the check above.
         if (is_recorded(connection, migration->version)) continue;
         connection.exec(migration->sql);
+        if (migration->rebuilds_tables) require_foreign_keys_hold(connection, *migration);
         connection.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?1, ?2, ?3)")
             .bind_all(migration->version, migration->name, applied_at)
             .run();

@@ -23,6 +23,11 @@ struct Migration {
     int version;       // positive and unique; the order of application
     std::string name;  // recorded, and compared on later runs to catch two migrations sharing a number
     std::string sql;   // one or more statements of portable SQL, without parameters
+    // SQLite changes a table's constraints only by rebuilding it (create, copy,
+    // drop, rename), which foreign keys would block; such a migration runs with
+    // them off and is checked with foreign_key_check before it commits
+    // (https://sqlite.org/lang_altertable.html#otheralter).
+    bool rebuilds_tables = false;
 };
 
 // The database cannot be used with this build's migrations. Nothing was changed.

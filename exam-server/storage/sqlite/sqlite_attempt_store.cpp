@@ -10,7 +10,7 @@ namespace {
 
 constexpr const char* attempt_columns =
     "SELECT id, booking_id, session_id, candidate_id, unit_code, form_id, form_seed, form, state, allowed_ms, used_ms, "
-    "last_contact_ms, running, submitted_by, submitted_at, result FROM attempts ";
+    "last_contact_ms, running, submitted_by, submitted_at, result, added_ms, void_reason FROM attempts ";
 
 std::string form_to_json(const std::vector<domain::FormEntry>& form) {
     json::array a;
@@ -93,6 +93,8 @@ domain::Attempt read_attempt(Statement& s) {
     a.submitted_by = parse_submitted_by(s.column<std::optional<std::string>>(13));
     a.submitted_at = s.column<std::optional<std::int64_t>>(14).value_or(0);
     if (auto r = s.column<std::optional<std::string>>(15)) a.result = result_from_json(*r);
+    a.added_ms = s.column_int64(16);
+    a.void_reason = s.column<std::optional<std::string>>(17).value_or("");
     a.responses.assign(a.form.size(), {});
     return a;
 }
@@ -109,6 +111,9 @@ void load_responses(Connection& c, domain::Attempt& a) {
         resp.flagged = r.column_int64(2) != 0;
         resp.sequence = r.column_int64(3);
     }
+    auto irr = c.prepare("SELECT kind, count FROM attempt_irregularities WHERE attempt_id = ?");
+    irr.bind_all(a.id);
+    while (irr.step() == Step::row) a.irregularities[irr.column_text(0)] = irr.column_int64(1);
 }
 
 // A released pass is credit: recorded in the same transaction, once. The
@@ -128,17 +133,31 @@ void record_achievement_if_passed(Connection& c, const domain::Attempt& a) {
                      R"({"unit":")" + a.unit_code + R"(","route":"onscreen_test","attempt":)" + std::to_string(a.id) + "}"});
 }
 
-void write_progress(Connection& c, const domain::Attempt& a) {
+// A void attempt earns nothing: credit it already earned is voided with it.
+void void_achievement_of(Connection& c, const domain::Attempt& a, domain::Millis at) {
+    if (a.state != domain::AttemptState::void_) return;
+    auto s = c.prepare(
+        "UPDATE unit_achievements SET status = 'voided', void_reason = ? WHERE attempt_id = ? AND status = 'active'");
+    s.bind_all("attempt voided: " + a.void_reason, a.id);
+    s.run();
+    if (c.changes() == 0) return;
+    append_audit(c, {at, "system", "achievement.void", "candidate:" + std::to_string(a.candidate_id),
+                     R"({"unit":")" + a.unit_code + R"(","attempt":)" + std::to_string(a.id) + "}"});
+}
+
+void write_progress(Connection& c, const domain::Attempt& a, domain::Millis at) {
     auto s = c.prepare(
         "UPDATE attempts SET state = ?, allowed_ms = ?, used_ms = ?, last_contact_ms = ?, running = ?, "
-        "submitted_by = ?, submitted_at = ?, result = ? WHERE id = ?");
+        "submitted_by = ?, submitted_at = ?, result = ?, added_ms = ?, void_reason = ? WHERE id = ?");
     s.bind_all(std::string(domain::to_string(a.state)), a.time.allowed_ms, a.time.used_ms, a.time.last_contact_ms,
                a.time.running,
                a.submitted_by ? std::optional<std::string>(std::string(domain::to_string(*a.submitted_by))) : std::nullopt,
                a.submitted_at ? std::optional<std::int64_t>(a.submitted_at) : std::nullopt,
-               a.result ? std::optional<std::string>(result_to_json(*a.result)) : std::nullopt, a.id);
+               a.result ? std::optional<std::string>(result_to_json(*a.result)) : std::nullopt, a.added_ms,
+               a.void_reason.empty() ? std::nullopt : std::optional<std::string>(a.void_reason), a.id);
     s.run();
     record_achievement_if_passed(c, a);
+    void_achievement_of(c, a, at);
 }
 
 }  // namespace
@@ -171,7 +190,7 @@ std::vector<domain::Attempt> SqliteAttemptStore::attempts_of_session(domain::Id 
 }
 
 std::vector<domain::Attempt> SqliteAttemptStore::unfinished_attempts() {
-    return query("WHERE state IN ('admitted', 'in_progress', 'paused') ORDER BY id", 0);
+    return query("WHERE state IN ('booked', 'admitted', 'in_progress', 'paused') ORDER BY id", 0);
 }
 
 std::set<std::string> SqliteAttemptStore::items_seen(domain::Id candidate, const std::string& unit_code) {
@@ -258,8 +277,22 @@ void SqliteAttemptStore::save_progress(const domain::Attempt& attempt, AuditEven
     auto copy = std::make_shared<domain::Attempt>(attempt);
     db_.write(
         [copy, audit](Connection& c) {
-            write_progress(c, *copy);
+            write_progress(c, *copy, audit.at);
             append_audit(c, audit);
+        },
+        on_commit(done));
+}
+
+void SqliteAttemptStore::record_irregularity(domain::Id attempt, std::string kind, domain::Millis at,
+                                             domain::Completion<domain::Done> done) {
+    db_.write(
+        [attempt, kind = std::move(kind), at](Connection& c) {
+            auto s = c.prepare(
+                "INSERT INTO attempt_irregularities (attempt_id, kind, count, last_at) VALUES (?, ?, 1, ?) "
+                "ON CONFLICT (attempt_id, kind) DO UPDATE SET count = attempt_irregularities.count + 1, "
+                "last_at = excluded.last_at");
+            s.bind_all(attempt, kind, at);
+            s.run();
         },
         on_commit(done));
 }

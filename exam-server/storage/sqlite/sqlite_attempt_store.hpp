@@ -22,6 +22,8 @@ public:
                        domain::Completion<domain::Done> done) override;
     void after_pending_writes(domain::Completion<domain::Done> done) override;
     void save_progress(const domain::Attempt& attempt, AuditEvent audit, domain::Completion<domain::Done> done) override;
+    void record_irregularity(domain::Id attempt, std::string kind, domain::Millis at,
+                             domain::Completion<domain::Done> done) override;
 
     // Item versions delivered in sittings whose content differs from the bank's
     // item of the same id and version (the bank was edited without a new version).

@@ -7,7 +7,8 @@ namespace {
 
 constexpr const char* session_columns =
     "SELECT id, centre_id, unit_code, starts_at, ends_at, room, status FROM test_sessions ";
-constexpr const char* booking_columns = "SELECT id, session_id, candidate_id, keycode FROM bookings ";
+constexpr const char* booking_columns =
+    "SELECT id, session_id, candidate_id, keycode, admitted_at, admitted_by FROM bookings ";
 
 domain::SessionStatus parse_status(const std::string& s) {
     if (s == "open") return domain::SessionStatus::open;
@@ -31,7 +32,11 @@ std::vector<domain::TestSession> read_sessions(Connection& c, Statement& s) {
 
 std::vector<domain::Booking> read_bookings(Statement& s) {
     std::vector<domain::Booking> out;
-    while (s.step() == Step::row) out.push_back({s.column_int64(0), s.column_int64(1), s.column_int64(2), s.column_text(3)});
+    while (s.step() == Step::row) {
+        out.push_back({s.column_int64(0), s.column_int64(1), s.column_int64(2), s.column_text(3),
+                       s.column<std::optional<std::int64_t>>(4),
+                       s.column<std::optional<std::string>>(5).value_or("")});
+    }
     return out;
 }
 
@@ -137,6 +142,58 @@ void SqliteSessionStore::add_bookings(std::vector<domain::Booking> bookings, Aud
         },
         [result, done](std::optional<domain::Error> e) {
             if (e) return done(e->status == 409 ? domain::conflict("a candidate is already booked on this session", "/candidates") : *e);
+            done(*result);
+        });
+}
+
+void SqliteSessionStore::admit(std::vector<domain::Id> bookings, domain::Millis at, std::string by,
+                               domain::Completion<domain::Done> done) {
+    db_.write(
+        [bookings = std::move(bookings), at, by = std::move(by)](Connection& c) {
+            for (auto id : bookings) {
+                auto s = c.prepare("UPDATE bookings SET admitted_at = ?, admitted_by = ? WHERE id = ? AND admitted_at IS NULL");
+                s.bind_all(at, by, id);
+                s.run();
+                if (c.changes() == 0) continue;  // already admitted: once is enough
+                append_audit(c, {at, by, "booking.admit", "booking:" + std::to_string(id), "{}"});
+            }
+        },
+        on_commit(done));
+}
+
+std::vector<domain::Incident> SqliteSessionStore::incidents(domain::Id session) {
+    return db_.read([&](Connection& c) {
+        std::vector<domain::Incident> out;
+        auto s = c.prepare(
+            "SELECT id, session_id, candidate_id, kind, description, recorded_by, at FROM incidents "
+            "WHERE session_id = ? ORDER BY id");
+        s.bind_all(session);
+        while (s.step() == Step::row) {
+            out.push_back({s.column_int64(0), s.column_int64(1), s.column<std::optional<std::int64_t>>(2),
+                           s.column_text(3), s.column_text(4), s.column_text(5), s.column_int64(6)});
+        }
+        return out;
+    });
+}
+
+void SqliteSessionStore::add_incident(domain::Incident incident, domain::Completion<domain::Incident> done) {
+    auto result = std::make_shared<domain::Incident>(std::move(incident));
+    db_.write(
+        [result](Connection& c) {
+            const auto& i = *result;
+            auto s = c.prepare(
+                "INSERT INTO incidents (session_id, candidate_id, kind, description, recorded_by, at) "
+                "VALUES (?, ?, ?, ?, ?, ?)");
+            s.bind_all(i.session_id, i.candidate_id, i.kind, i.description, i.recorded_by, i.at);
+            s.run();
+            result->id = c.last_insert_rowid();
+            std::string details = R"({"incident":)" + std::to_string(result->id) + R"(,"kind":)" + quoted_json(i.kind);
+            if (i.candidate_id) details += R"(,"candidate":)" + std::to_string(*i.candidate_id);
+            details += R"(,"description":)" + quoted_json(i.description) + "}";
+            append_audit(c, {i.at, i.recorded_by, "incident.record", "session:" + std::to_string(i.session_id), details});
+        },
+        [result, done](std::optional<domain::Error> e) {
+            if (e) return done(*e);
             done(*result);
         });
 }

@@ -17,6 +17,10 @@ public:
     std::vector<domain::Booking> bookings_of_candidate(domain::Id candidate) override;
     void add_bookings(std::vector<domain::Booking> bookings, AuditEvent audit,
                       domain::Completion<std::vector<domain::Booking>> done) override;
+    void admit(std::vector<domain::Id> bookings, domain::Millis at, std::string by,
+               domain::Completion<domain::Done> done) override;
+    std::vector<domain::Incident> incidents(domain::Id session) override;
+    void add_incident(domain::Incident incident, domain::Completion<domain::Incident> done) override;
 
 private:
     Database& db_;

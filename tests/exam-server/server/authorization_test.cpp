@@ -79,6 +79,7 @@ enum class Fresh {
     attempt_paused,        // the candidate's attempt is paused first (by the AO admin)
     token,                 // each caller with a login uses a new token of their own (the row revokes it)
     achievement,           // {achievement}: a new active achievement of a new candidate of centre 1
+    new_attempt,           // {attempt}: the attempt of a new candidate booked on session 1, logged in, not admitted
 };
 
 struct Row {
@@ -158,6 +159,21 @@ const std::vector<Row>& table() {
      Fresh::nothing,                                                                         {401, 401, 401, 200, 403, 403, 403, 403, 403, 403}},
     {"POST", "/api/v1/attempt/heartbeat", "", Fresh::nothing,                                {401, 401, 401, 200, 403, 403, 403, 403, 403, 403}},
     {"GET", "/api/v1/attempt/summary", "", Fresh::nothing,                                   {401, 401, 401, 200, 403, 403, 403, 403, 403, 403}},
+    {"POST", "/api/v1/attempt/irregularities", R"({"kind":"focus_lost"})", Fresh::nothing,  {401, 401, 401, 200, 403, 403, 403, 403, 403, 403}},
+
+    // Running the room: the room itself, admission, the whole room paused and resumed, incidents.
+    {"GET", "/api/v1/sessions/{session}/room", "", Fresh::nothing,                           {401, 401, 401, 403, 200, 404, 200, 404, 404, 200}},
+    {"POST", "/api/v1/sessions/{session}/admit", R"({"bookings":[1]})", Fresh::nothing,     {401, 401, 401, 403, 200, 404, 200, 404, 404, 200}},
+    {"POST", "/api/v1/sessions/{session}/pause", R"({"reason":"fire alarm"})",
+     Fresh::attempt_running,                                                                 {401, 401, 401, 403, 200, 404, 200, 404, 404, 200}},
+    {"POST", "/api/v1/sessions/{session}/resume", "", Fresh::attempt_paused,                 {401, 401, 401, 403, 200, 404, 200, 404, 404, 200}},
+    {"POST", "/api/v1/sessions/{session}/incidents", R"({"kind":"other","description":"Note {n}"})",
+     Fresh::nothing,                                                                         {401, 401, 401, 403, 201, 404, 201, 404, 404, 201}},
+    {"GET", "/api/v1/sessions/{session}/incidents", "", Fresh::nothing,                      {401, 401, 401, 403, 200, 404, 200, 404, 404, 200}},
+    {"POST", "/api/v1/attempts/{attempt}/extra-time", R"({"minutes":1,"reason":"late start"})",
+     Fresh::nothing,                                                                         {401, 401, 401, 403, 200, 404, 200, 404, 404, 200}},
+    {"POST", "/api/v1/attempts/{attempt}/void", R"({"reason":"wrong candidate seated"})",
+     Fresh::new_attempt,                                                                     {401, 401, 401, 403, 200, 404, 200, 404, 404, 200}},
 
     // Running the room: pause and resume one candidate.
     {"POST", "/api/v1/attempts/{attempt}/pause", R"({"reason":"fire alarm"})",
@@ -286,6 +302,21 @@ protected:
         return r.json().at("id").as_int64();
     }
 
+    std::int64_t new_attempt() {
+        const auto candidate = new_candidate(true);
+        const auto number = client().get("/api/v1/candidates/" + std::to_string(candidate), admin_).json().at("candidate_number");
+        auto booked = client().post("/api/v1/sessions/1/bookings", R"({"candidates":[)" + std::to_string(candidate) + "]}", admin_);
+        EXPECT_EQ(booked.status, 201) << booked.body;
+        const auto bookings = booked.json();
+        auto login = client().post("/api/v1/candidate/login",
+                                   json::serialize(json::object{
+                                       {"centre_number", "90001"},
+                                       {"candidate_number", number},
+                                       {"keycode", bookings.at("bookings").as_array()[0].at("keycode")}}));
+        EXPECT_EQ(login.status, 200) << login.body;
+        return login.json().at("attempt").at("attempt").as_int64();
+    }
+
     std::int64_t new_session() {
         auto r = client().post("/api/v1/centres/" + std::to_string(centre_) + "/sessions",
                                R"({"unit":"K/602/1597","starts_at":"2026-11-25T13:00:00Z","ends_at":"2026-11-25T15:00:00Z",
@@ -311,6 +342,7 @@ protected:
         case Fresh::registered_candidate: vars["candidate"] = std::to_string(new_candidate(true)); break;
         case Fresh::session: vars["session"] = std::to_string(new_session()); break;
         case Fresh::achievement: vars["achievement"] = std::to_string(new_achievement()); break;
+        case Fresh::new_attempt: vars["attempt"] = std::to_string(new_attempt()); break;
         // Either may already be so (409); what matters is the state after.
         case Fresh::attempt_running: client().post(attempt_path + "/resume", "", ao_); break;
         case Fresh::attempt_paused: client().post(attempt_path + "/pause", R"({"reason":"set-up"})", ao_); break;

@@ -54,6 +54,12 @@ TEST_F(Sitting, FromBookingToResultThroughTheApi) {
     ASSERT_EQ(login.status, 200) << login.body;
     const std::string token(login.json().at("token").as_string());
     EXPECT_EQ(login.json().at("unit").at("code").as_string(), "T/602/1361");
+    EXPECT_EQ(login.json().at("attempt").at("state").as_string(), "booked") << "logged in, not yet admitted";
+    EXPECT_EQ(client().post("/api/v1/attempt/start", "", token).status, 409) << "no start before admission";
+    const auto booking = booked.json().at("bookings").as_array()[0].at("id").as_int64();
+    ASSERT_EQ(client().post("/api/v1/sessions/" + session_id + "/admit",
+                            R"({"bookings":[)" + std::to_string(booking) + "]}", staff_token("invigilator")).status,
+              200);
 
     auto items = start_and_fetch(token).at("items").as_array();
     ASSERT_EQ(items.size(), 13u);  // unit 3's item_count
