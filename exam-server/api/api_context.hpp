@@ -19,6 +19,7 @@ class CandidateRegistry;
 class SessionService;
 class AttemptService;
 class CreditLedger;
+class CertificationService;
 }  // namespace exam::services
 
 namespace exam::api {
@@ -29,6 +30,7 @@ struct ApiContext {
     services::SessionService& sessions;
     services::AttemptService& attempts;
     services::CreditLedger& ledger;
+    services::CertificationService& certification;
     app::Metrics& metrics;
     std::function<std::string()> openapi_document;
 };
@@ -47,5 +49,6 @@ void add_centre_routes(Router& router, ApiContext& ctx);
 void add_session_routes(Router& router, ApiContext& ctx);
 void add_candidate_routes(Router& router, ApiContext& ctx);
 void add_ledger_routes(Router& router, ApiContext& ctx);
+void add_certificate_routes(Router& router, ApiContext& ctx);
 
 }  // namespace exam::api

@@ -3,6 +3,7 @@ target_sources(exam_server PRIVATE
   api/authentication.cpp
   api/candidate_routes.cpp
   api/centre_routes.cpp
+  api/certificate_routes.cpp
   api/json_body.cpp
   api/json_reply.cpp
   api/json_views.cpp

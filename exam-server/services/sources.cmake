@@ -6,6 +6,7 @@ target_sources(exam_server PRIVATE
   services/candidate_csv.cpp
   services/candidate_registry.cpp
   services/certificate_document.cpp
+  services/certification_service.cpp
   services/credit_ledger.cpp
   services/identity_service.cpp
   services/session_service.cpp
