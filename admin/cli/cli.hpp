@@ -24,6 +24,7 @@ int run_cli(const std::vector<std::string>& args, Streams io);
 int command_validate(const std::vector<std::string>& args, Streams io);
 int command_rules(const std::vector<std::string>& args, Streams io);
 int command_uln(const std::vector<std::string>& args, Streams io);
+int command_verify(const std::vector<std::string>& args, Streams io);
 
 // --bank DIR, else $EXAM_BANK_DIR, else the bank bundled with the source tree.
 std::filesystem::path bank_location(const std::string& flag_value);

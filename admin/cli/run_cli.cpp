@@ -15,6 +15,8 @@ void usage(std::ostream& os) {
           "                                        evaluate a qualification's rules of combination for\n"
           "                                        the units achieved; exit 2 for an unknown name\n"
           "  uln ULN                               check a Unique Learner Number; exit 0 valid, 1 not\n"
+          "  verify FILE --public-key PEM          check a certificate file against the awarding public key;\n"
+          "                                        exit 0 valid, 1 not valid (with why), 2 unreadable input\n"
           "\n"
           "The bank is item-bank/data in the source tree unless --bank or EXAM_BANK_DIR says otherwise.\n";
 }
@@ -30,6 +32,7 @@ int run_cli(const std::vector<std::string>& args, Streams io) {
     if (args[0] == "validate") return command_validate(rest, io);
     if (args[0] == "rules") return command_rules(rest, io);
     if (args[0] == "uln") return command_uln(rest, io);
+    if (args[0] == "verify") return command_verify(rest, io);
     io.err << "exam-admin: unknown command '" << args[0] << "'\n\n";
     usage(io.err);
     return exit_usage;

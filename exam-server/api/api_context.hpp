@@ -21,6 +21,7 @@ class AttemptService;
 class CreditLedger;
 class InvigilationService;
 class LiveFeed;
+class CertificationService;
 }  // namespace exam::services
 
 namespace exam::api {
@@ -33,6 +34,7 @@ struct ApiContext {
     services::CreditLedger& ledger;
     services::InvigilationService& invigilation;
     services::LiveFeed& feed;
+    services::CertificationService& certification;
     app::Metrics& metrics;
     std::function<std::string()> openapi_document;
 };
@@ -52,5 +54,6 @@ void add_session_routes(Router& router, ApiContext& ctx);
 void add_candidate_routes(Router& router, ApiContext& ctx);
 void add_ledger_routes(Router& router, ApiContext& ctx);
 void add_invigilation_routes(Router& router, ApiContext& ctx);
+void add_certificate_routes(Router& router, ApiContext& ctx);
 
 }  // namespace exam::api

@@ -3,6 +3,7 @@ target_sources(exam_server PRIVATE
   api/authentication.cpp
   api/candidate_routes.cpp
   api/centre_routes.cpp
+  api/certificate_routes.cpp
   api/feed_endpoint.cpp
   api/feed_publisher.cpp
   api/invigilation_routes.cpp

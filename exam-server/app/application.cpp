@@ -3,7 +3,10 @@
 #include <condition_variable>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 #include <thread>
 
@@ -18,11 +21,14 @@
 #include "app/throttle_adapter.hpp"
 #include "item_bank/bank.hpp"
 #include "net/http_server.hpp"
+#include "security/atomic_file.hpp"
+#include "security/awarding_key.hpp"
 #include "security/secure_random.hpp"
 #include "security/self_signed_certificate.hpp"
 #include "services/attempt_service.hpp"
 #include "services/blocking_pool.hpp"
 #include "services/candidate_registry.hpp"
+#include "services/certification_service.hpp"
 #include "services/credit_ledger.hpp"
 #include "services/identity_service.hpp"
 #include "services/invigilation_service.hpp"
@@ -30,6 +36,7 @@
 #include "services/session_service.hpp"
 #include "storage/sqlite/database.hpp"
 #include "storage/sqlite/sqlite_attempt_store.hpp"
+#include "storage/sqlite/sqlite_certificate_store.hpp"
 #include "storage/sqlite/sqlite_ledger_store.hpp"
 #include "storage/sqlite/sqlite_people_store.hpp"
 #include "storage/sqlite/sqlite_session_store.hpp"
@@ -57,6 +64,18 @@ std::shared_ptr<const item_bank::Bank> load_bank(const std::string& dir) {
     return loaded.bank;
 }
 
+// The signing key, and its public half beside it for verifiers to be given
+// (exam-admin verify --public-key); rewritten only when it differs.
+security::AwardingKey load_awarding_key(const std::string& data_dir) {
+    const std::filesystem::path dir(data_dir);
+    auto key = security::AwardingKey::load_or_create(dir / "awarding-key.pem");
+    const auto public_file = dir / "awarding-public-key.pem";
+    std::string existing;
+    if (std::ifstream in{public_file, std::ios::binary}) existing.assign(std::istreambuf_iterator<char>(in), {});
+    if (existing != key.public_key_pem()) security::write_file_atomically(public_file, key.public_key_pem(), 0644);
+    return key;
+}
+
 }  // namespace
 
 struct Application::Impl {
@@ -78,6 +97,8 @@ struct Application::Impl {
     std::unique_ptr<storage::sqlite::SqliteSessionStore> sessions;
     std::unique_ptr<storage::sqlite::SqliteAttemptStore> attempt_store;
     std::unique_ptr<storage::sqlite::SqliteLedgerStore> ledger_store;
+    std::unique_ptr<storage::sqlite::SqliteCertificateStore> certificate_store;
+    std::optional<security::AwardingKey> awarding_key;
     std::unique_ptr<services::BlockingPool> kdf_pool;
     std::unique_ptr<services::IdentityService> identity;
     std::unique_ptr<services::AttemptService> attempts;
@@ -88,6 +109,7 @@ struct Application::Impl {
     services::LiveFeed feed{512 * 1024};
     std::unique_ptr<api::FeedPublisher> feed_publisher;
     std::unique_ptr<services::InvigilationService> invigilation;
+    std::unique_ptr<services::CertificationService> certification;
     std::unique_ptr<api::ApiContext> api_context;
     std::unique_ptr<api::FeedEndpoint> feed_endpoint;
     std::unique_ptr<api::Router> router;
@@ -125,6 +147,7 @@ void Application::start() {
     i.sessions = std::make_unique<storage::sqlite::SqliteSessionStore>(*i.database, clock);
     i.attempt_store = std::make_unique<storage::sqlite::SqliteAttemptStore>(*i.database, clock, i.bank);
     i.ledger_store = std::make_unique<storage::sqlite::SqliteLedgerStore>(*i.database, clock);
+    i.certificate_store = std::make_unique<storage::sqlite::SqliteCertificateStore>(*i.database);
     if (auto changed = i.attempt_store->changed_item_versions(); !changed.empty()) {
         std::string message = "items were edited after candidates sat them, without a new version number "
                               "(raise their version in the bank):";
@@ -153,9 +176,12 @@ void Application::start() {
         auto b = i.sessions->booking(booking);
         return b && b->admitted_at.has_value();
     });
-    i.api_context = std::make_unique<api::ApiContext>(api::ApiContext{*i.identity, *i.registry, *i.session_service,
-                                                                      *i.attempts, *i.ledger, *i.invigilation, i.feed,
-                                                                      i.metrics, [] { return openapi_document(); }});
+    i.awarding_key = load_awarding_key(c.data_dir);
+    i.certification = std::make_unique<services::CertificationService>(*i.people, *i.ledger_store, *i.certificate_store,
+                                                                       clock, i.bank, *i.awarding_key);
+    i.api_context = std::make_unique<api::ApiContext>(api::ApiContext{
+        *i.identity, *i.registry, *i.session_service, *i.attempts, *i.ledger, *i.invigilation, i.feed, *i.certification,
+        i.metrics, [] { return openapi_document(); }});
     i.feed_endpoint = std::make_unique<api::FeedEndpoint>(*i.api_context);
     i.router = std::make_unique<api::Router>(*i.logger, i.metrics, c.tls);
     api::add_system_routes(*i.router, *i.api_context);
@@ -165,6 +191,7 @@ void Application::start() {
     api::add_candidate_routes(*i.router, *i.api_context);
     api::add_ledger_routes(*i.router, *i.api_context);
     api::add_invigilation_routes(*i.router, *i.api_context);
+    api::add_certificate_routes(*i.router, *i.api_context);
 
     net::HttpServerOptions server_options;
     server_options.address = c.listen_address;

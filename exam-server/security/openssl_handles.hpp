@@ -34,7 +34,9 @@ using GeneralNameHandle = std::unique_ptr<GENERAL_NAME, OpenSslDeleter<GENERAL_N
 using GeneralNamesHandle = std::unique_ptr<GENERAL_NAMES, OpenSslDeleter<GENERAL_NAMES_free>>;
 using KdfHandle = std::unique_ptr<EVP_KDF, OpenSslDeleter<EVP_KDF_free>>;
 using KdfContextHandle = std::unique_ptr<EVP_KDF_CTX, OpenSslDeleter<EVP_KDF_CTX_free>>;
+using MdContextHandle = std::unique_ptr<EVP_MD_CTX, OpenSslDeleter<EVP_MD_CTX_free>>;
 using PrivateKeyHandle = std::unique_ptr<EVP_PKEY, OpenSslDeleter<EVP_PKEY_free>>;
+using PublicKeyHandle = PrivateKeyHandle;  // OpenSSL keeps both halves in one EVP_PKEY type
 using X509ExtensionHandle = std::unique_ptr<X509_EXTENSION, OpenSslDeleter<X509_EXTENSION_free>>;
 using X509Handle = std::unique_ptr<X509, OpenSslDeleter<X509_free>>;
 

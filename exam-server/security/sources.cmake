@@ -1,5 +1,6 @@
 target_sources(exam_server PRIVATE
   security/atomic_file.cpp
+  security/awarding_key.cpp
   security/base64.cpp
   security/constant_time.cpp
   security/keycode.cpp

@@ -5,6 +5,8 @@ target_sources(exam_server PRIVATE
   services/blocking_pool.cpp
   services/candidate_csv.cpp
   services/candidate_registry.cpp
+  services/certificate_document.cpp
+  services/certification_service.cpp
   services/credit_ledger.cpp
   services/feed_subscription.cpp
   services/identity_service.cpp

@@ -222,6 +222,33 @@ CREATE TABLE attempt_irregularities (
     PRIMARY KEY (attempt_id, kind)
 );
 )SQL", true},
+        {4, "certificates", R"SQL(
+-- The certificate register. Each row keeps the signed document byte for byte
+-- as issued. Rows are never deleted: a replaced certificate stays, marked
+-- replaced, naming its replacement and why.
+CREATE TABLE certificates (
+    id                INTEGER PRIMARY KEY,
+    number            TEXT NOT NULL UNIQUE,
+    year              INTEGER NOT NULL,
+    sequence          BIGINT NOT NULL,
+    candidate_id      BIGINT NOT NULL REFERENCES candidates(id),
+    centre_id         BIGINT NOT NULL REFERENCES centres(id),
+    qualification_id  TEXT NOT NULL,
+    kind              TEXT NOT NULL CHECK (kind IN ('full', 'unit')),
+    status            TEXT NOT NULL CHECK (status IN ('current', 'replaced')),
+    replaces          TEXT REFERENCES certificates(number),
+    replaced_by       TEXT,
+    replace_reason    TEXT,
+    document          TEXT NOT NULL,
+    issued_by         TEXT NOT NULL,
+    issued_at         BIGINT NOT NULL,
+    UNIQUE (year, sequence)
+);
+-- One current full certificate per registration: a second is a replacement.
+CREATE UNIQUE INDEX certificates_one_current_full ON certificates (candidate_id, qualification_id)
+    WHERE kind = 'full' AND status = 'current';
+CREATE INDEX certificates_by_candidate ON certificates (candidate_id);
+)SQL"},
     };
     return migrations;
 }

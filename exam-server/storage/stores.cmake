@@ -4,6 +4,7 @@ target_sources(exam_server PRIVATE
   storage/schema_migrations.cpp
   storage/sqlite/database.cpp
   storage/sqlite/sqlite_attempt_store.cpp
+  storage/sqlite/sqlite_certificate_store.cpp
   storage/sqlite/sqlite_ledger_store.cpp
   storage/sqlite/sqlite_people_store.cpp
   storage/sqlite/sqlite_session_store.cpp

@@ -9,11 +9,15 @@ target_include_directories(exam_server_test_support PUBLIC
 target_link_libraries(exam_server_test_support PUBLIC exam_server exam_test_support GTest::gtest PRIVATE exam_warnings)
 
 target_link_libraries(exam_server_tests PRIVATE exam_server_test_support)
+# The offline certificate verifier of exam-admin, checked against what the server issues.
+target_link_libraries(exam_server_tests PRIVATE exam_admin_cli)
 target_sources(exam_server_tests PRIVATE
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/attempt_clock_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/audit_log_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/authorization_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/bad_input_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/certificate_exam_admin_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/certification_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/credit_ledger_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/invigilation_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/live_feed_test.cpp

@@ -25,6 +25,8 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "server_fixture.hpp"
@@ -80,6 +82,8 @@ enum class Fresh {
     token,                 // each caller with a login uses a new token of their own (the row revokes it)
     achievement,           // {achievement}: a new active achievement of a new candidate of centre 1
     new_attempt,           // {attempt}: the attempt of a new candidate booked on session 1, logged in, not admitted
+    achieving_candidate,   // {candidate}: a new candidate of centre 1 registered on 501/0443/3 with unit 3 achieved
+    certificate,           // {number}, {document}: a new unit certificate of a new candidate of centre 1
 };
 
 struct Row {
@@ -150,6 +154,17 @@ const std::vector<Row>& table() {
     {"POST", "/api/v1/achievements/{achievement}/void", R"({"reason":"recorded against the wrong candidate"})",
      Fresh::achievement,                                                                     {401, 401, 401, 403, 403, 403, 200, 404,  NO, 200}},
     {"GET", "/api/v1/candidates/{candidate}/progress", "", Fresh::nothing,                   {401, 401, 401, 403, 200, 200, 200, 404, 404, 200}},
+
+    // Certificates of centre 1's candidates: centre admins and the AO claim, list, download and replace;
+    // invigilators may not. The public key and the verifier are public.
+    {"POST", "/api/v1/candidates/{candidate}/claims", R"({"kind":"unit","qualification":"501/0443/3"})",
+     Fresh::achieving_candidate,                                                             {401, 401, 401, 403, 403, 403, 201, 404,  NO, 201}},
+    {"GET", "/api/v1/candidates/{candidate}/certificates", "", Fresh::nothing,               {401, 401, 401, 403, 403, 403, 200, 404,  NO, 200}},
+    {"GET", "/api/v1/certificates/{number}", "", Fresh::certificate,                         {401, 401, 401, 403, 403, 403, 200, 404,  NO, 200}},
+    {"POST", "/api/v1/certificates/{number}/replace", R"({"reason":"lost in the post"})",
+     Fresh::certificate,                                                                     {401, 401, 401, 403, 403, 403, 201, 404,  NO, 201}},
+    {"GET", "/api/v1/certificates/public-key", "", Fresh::nothing,                           {200, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
+    {"POST", "/api/v1/certificates/verify", "{document}", Fresh::certificate,                {200, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
 
     // The candidate's own attempt: only a candidate token, bound to it.
     {"GET", "/api/v1/attempt", "", Fresh::nothing,                                           {401, 401, 401, 200, 403, 403, 403, 403, 403, 403}},
@@ -317,6 +332,28 @@ protected:
         return login.json().at("attempt").at("attempt").as_int64();
     }
 
+    std::int64_t new_achieving_candidate() {
+        const auto candidate = new_candidate(true);
+        auto r = client().post("/api/v1/candidates/" + std::to_string(candidate) + "/achievements",
+                               R"({"unit":"T/602/1361","route":"internal_assessment","evidence":"Portfolio 3",
+                                   "achieved_on":"2026-06-01"})",
+                               admin_);
+        EXPECT_EQ(r.status, 201) << r.body;
+        return candidate;
+    }
+
+    // A new unit certificate's number, and its file.
+    std::pair<std::string, std::string> new_certificate() {
+        const auto candidate = new_achieving_candidate();
+        auto r = client().post("/api/v1/candidates/" + std::to_string(candidate) + "/claims",
+                               R"({"kind":"unit","qualification":"501/0443/3"})", admin_);
+        EXPECT_EQ(r.status, 201) << r.body;
+        std::string number(r.json().at("number").as_string());
+        auto document = client().get("/api/v1/certificates/" + number, admin_);
+        EXPECT_EQ(document.status, 200) << document.body;
+        return {number, document.body};
+    }
+
     std::int64_t new_session() {
         auto r = client().post("/api/v1/centres/" + std::to_string(centre_) + "/sessions",
                                R"({"unit":"K/602/1597","starts_at":"2026-11-25T13:00:00Z","ends_at":"2026-11-25T15:00:00Z",
@@ -343,6 +380,8 @@ protected:
         case Fresh::session: vars["session"] = std::to_string(new_session()); break;
         case Fresh::achievement: vars["achievement"] = std::to_string(new_achievement()); break;
         case Fresh::new_attempt: vars["attempt"] = std::to_string(new_attempt()); break;
+        case Fresh::achieving_candidate: vars["candidate"] = std::to_string(new_achieving_candidate()); break;
+        case Fresh::certificate: std::tie(vars["number"], vars["document"]) = new_certificate(); break;
         // Either may already be so (409); what matters is the state after.
         case Fresh::attempt_running: client().post(attempt_path + "/resume", "", ao_); break;
         case Fresh::attempt_paused: client().post(attempt_path + "/pause", R"({"reason":"set-up"})", ao_); break;
