@@ -19,6 +19,8 @@ class CandidateRegistry;
 class SessionService;
 class AttemptService;
 class CreditLedger;
+class ResultsService;
+class AuditService;
 }  // namespace exam::services
 
 namespace exam::api {
@@ -29,6 +31,8 @@ struct ApiContext {
     services::SessionService& sessions;
     services::AttemptService& attempts;
     services::CreditLedger& ledger;
+    services::ResultsService& results;
+    services::AuditService& audit;
     app::Metrics& metrics;
     std::function<std::string()> openapi_document;
 };
@@ -47,5 +51,7 @@ void add_centre_routes(Router& router, ApiContext& ctx);
 void add_session_routes(Router& router, ApiContext& ctx);
 void add_candidate_routes(Router& router, ApiContext& ctx);
 void add_ledger_routes(Router& router, ApiContext& ctx);
+void add_result_routes(Router& router, ApiContext& ctx);
+void add_audit_routes(Router& router, ApiContext& ctx);
 
 }  // namespace exam::api

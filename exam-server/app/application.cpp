@@ -19,15 +19,19 @@
 #include "security/secure_random.hpp"
 #include "security/self_signed_certificate.hpp"
 #include "services/attempt_service.hpp"
+#include "services/audit_service.hpp"
 #include "services/blocking_pool.hpp"
 #include "services/candidate_registry.hpp"
 #include "services/credit_ledger.hpp"
 #include "services/identity_service.hpp"
+#include "services/results_service.hpp"
 #include "services/session_service.hpp"
 #include "storage/sqlite/database.hpp"
 #include "storage/sqlite/sqlite_attempt_store.hpp"
+#include "storage/sqlite/sqlite_audit_store.hpp"
 #include "storage/sqlite/sqlite_ledger_store.hpp"
 #include "storage/sqlite/sqlite_people_store.hpp"
+#include "storage/sqlite/sqlite_results_store.hpp"
 #include "storage/sqlite/sqlite_session_store.hpp"
 #include "storage/sqlite/sqlite_token_store.hpp"
 
@@ -74,12 +78,16 @@ struct Application::Impl {
     std::unique_ptr<storage::sqlite::SqliteSessionStore> sessions;
     std::unique_ptr<storage::sqlite::SqliteAttemptStore> attempt_store;
     std::unique_ptr<storage::sqlite::SqliteLedgerStore> ledger_store;
+    std::unique_ptr<storage::sqlite::SqliteResultsStore> results_store;
+    std::unique_ptr<storage::sqlite::SqliteAuditStore> audit_store;
     std::unique_ptr<services::BlockingPool> kdf_pool;
     std::unique_ptr<services::IdentityService> identity;
     std::unique_ptr<services::AttemptService> attempts;
     std::unique_ptr<services::CandidateRegistry> registry;
     std::unique_ptr<services::SessionService> session_service;
     std::unique_ptr<services::CreditLedger> ledger;
+    std::unique_ptr<services::ResultsService> results;
+    std::unique_ptr<services::AuditService> audit;
     std::unique_ptr<api::ApiContext> api_context;
     std::unique_ptr<api::Router> router;
     std::unique_ptr<net::HttpServer> server;
@@ -109,6 +117,7 @@ void Application::start() {
     db_options.writer.on_batch = [&i](const storage::sqlite::BatchReport& r) {
         i.metrics.observe_commit_batch(static_cast<double>(r.jobs), std::chrono::duration<double>(r.transaction).count());
     };
+    db_options.audit_anchor = std::filesystem::path(c.data_dir) / "audit-anchor.json";
     i.database = std::make_unique<storage::sqlite::Database>(std::filesystem::path(c.data_dir) / "exam.sqlite3", db_options);
     const auto& clock = i.clock();
     i.people = std::make_unique<storage::sqlite::SqlitePeopleStore>(*i.database, clock);
@@ -116,6 +125,8 @@ void Application::start() {
     i.sessions = std::make_unique<storage::sqlite::SqliteSessionStore>(*i.database, clock);
     i.attempt_store = std::make_unique<storage::sqlite::SqliteAttemptStore>(*i.database, clock, i.bank);
     i.ledger_store = std::make_unique<storage::sqlite::SqliteLedgerStore>(*i.database, clock);
+    i.results_store = std::make_unique<storage::sqlite::SqliteResultsStore>(*i.database);
+    i.audit_store = std::make_unique<storage::sqlite::SqliteAuditStore>(*i.database);
     if (auto changed = i.attempt_store->changed_item_versions(); !changed.empty()) {
         std::string message = "items were edited after candidates sat them, without a new version number "
                               "(raise their version in the bank):";
@@ -135,8 +146,10 @@ void Application::start() {
                                                                    i.throttle, clock, i.bank);
 
     i.ledger = std::make_unique<services::CreditLedger>(*i.people, *i.ledger_store, clock, i.bank);
+    i.results = std::make_unique<services::ResultsService>(*i.people, *i.results_store, i.bank);
+    i.audit = std::make_unique<services::AuditService>(*i.people, *i.audit_store);
     i.api_context = std::make_unique<api::ApiContext>(api::ApiContext{*i.identity, *i.registry, *i.session_service,
-                                                                      *i.attempts, *i.ledger, i.metrics,
+                                                                      *i.attempts, *i.ledger, *i.results, *i.audit, i.metrics,
                                                                       [] { return openapi_document(); }});
     i.router = std::make_unique<api::Router>(*i.logger, i.metrics, c.tls);
     api::add_system_routes(*i.router, *i.api_context);
@@ -145,6 +158,8 @@ void Application::start() {
     api::add_session_routes(*i.router, *i.api_context);
     api::add_candidate_routes(*i.router, *i.api_context);
     api::add_ledger_routes(*i.router, *i.api_context);
+    api::add_result_routes(*i.router, *i.api_context);
+    api::add_audit_routes(*i.router, *i.api_context);
 
     net::HttpServerOptions server_options;
     server_options.address = c.listen_address;

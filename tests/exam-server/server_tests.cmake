@@ -13,6 +13,7 @@ target_sources(exam_server_tests PRIVATE
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/audit_log_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/authorization_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/bad_input_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/centre_results_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/credit_ledger_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/results_release_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/server_options_test.cpp
