@@ -1,6 +1,8 @@
 #include <ostream>
+#include <string>
 
 #include "cli.hpp"
+#include "remote_command.hpp"
 
 namespace exam_admin {
 namespace {
@@ -18,7 +20,17 @@ void usage(std::ostream& os) {
           "  verify FILE --public-key PEM          check a certificate file against the awarding public key;\n"
           "                                        exit 0 valid, 1 not valid (with why), 2 unreadable input\n"
           "\n"
-          "The bank is item-bank/data in the source tree unless --bank or EXAM_BANK_DIR says otherwise.\n";
+          "The bank is item-bank/data in the source tree unless --bank or EXAM_BANK_DIR says otherwise.\n"
+          "\n";
+    remote_usage(os);
+}
+
+// "session open" reads as well as "sessions open": the group names take either number.
+std::string group_name(const std::string& word) {
+    for (const char* singular : {"centre", "candidate", "session", "booking", "attempt", "registration"}) {
+        if (word == singular) return word + "s";
+    }
+    return word;
 }
 
 }  // namespace
@@ -33,6 +45,22 @@ int run_cli(const std::vector<std::string>& args, Streams io) {
     if (args[0] == "rules") return command_rules(rest, io);
     if (args[0] == "uln") return command_uln(rest, io);
     if (args[0] == "verify") return command_verify(rest, io);
+    if (args[0] == "login") return command_login(rest, io);
+    if (args[0] == "logout") return command_logout(rest, io);
+    const auto group = group_name(args[0]);
+    for (const auto& c : remote_commands()) {
+        if (group != c.group) continue;
+        if (*c.verb == '\0') return run_remote(c, rest, io);
+        if (!rest.empty() && rest[0] == c.verb) return run_remote(c, std::vector<std::string>(rest.begin() + 1, rest.end()), io);
+    }
+    std::string verbs;
+    for (const auto& c : remote_commands()) {
+        if (group == c.group) verbs += std::string(verbs.empty() ? "" : ", ") + c.verb;
+    }
+    if (!verbs.empty()) {
+        io.err << "exam-admin " << group << ": expected one of " << verbs << "\n";
+        return exit_usage;
+    }
     io.err << "exam-admin: unknown command '" << args[0] << "'\n\n";
     usage(io.err);
     return exit_usage;

@@ -22,6 +22,8 @@ class CreditLedger;
 class InvigilationService;
 class LiveFeed;
 class CertificationService;
+class ResultsService;
+class AuditService;
 }  // namespace exam::services
 
 namespace exam::api {
@@ -35,6 +37,8 @@ struct ApiContext {
     services::InvigilationService& invigilation;
     services::LiveFeed& feed;
     services::CertificationService& certification;
+    services::ResultsService& results;
+    services::AuditService& audit;
     app::Metrics& metrics;
     std::function<std::string()> openapi_document;
 };
@@ -55,5 +59,7 @@ void add_candidate_routes(Router& router, ApiContext& ctx);
 void add_ledger_routes(Router& router, ApiContext& ctx);
 void add_invigilation_routes(Router& router, ApiContext& ctx);
 void add_certificate_routes(Router& router, ApiContext& ctx);
+void add_result_routes(Router& router, ApiContext& ctx);
+void add_audit_routes(Router& router, ApiContext& ctx);
 
 }  // namespace exam::api

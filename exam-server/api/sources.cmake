@@ -1,9 +1,11 @@
 target_sources(exam_server PRIVATE
+  api/audit_routes.cpp
   api/auth_routes.cpp
   api/authentication.cpp
   api/candidate_routes.cpp
   api/centre_routes.cpp
   api/certificate_routes.cpp
+  api/csv_text.cpp
   api/feed_endpoint.cpp
   api/feed_publisher.cpp
   api/invigilation_routes.cpp
@@ -11,6 +13,8 @@ target_sources(exam_server PRIVATE
   api/json_reply.cpp
   api/json_views.cpp
   api/ledger_routes.cpp
+  api/query_params.cpp
+  api/result_routes.cpp
   api/room_json.cpp
   api/router.cpp
   api/session_routes.cpp

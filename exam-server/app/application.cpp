@@ -26,6 +26,7 @@
 #include "security/secure_random.hpp"
 #include "security/self_signed_certificate.hpp"
 #include "services/attempt_service.hpp"
+#include "services/audit_service.hpp"
 #include "services/blocking_pool.hpp"
 #include "services/candidate_registry.hpp"
 #include "services/certification_service.hpp"
@@ -33,12 +34,15 @@
 #include "services/identity_service.hpp"
 #include "services/invigilation_service.hpp"
 #include "services/live_feed.hpp"
+#include "services/results_service.hpp"
 #include "services/session_service.hpp"
 #include "storage/sqlite/database.hpp"
 #include "storage/sqlite/sqlite_attempt_store.hpp"
+#include "storage/sqlite/sqlite_audit_store.hpp"
 #include "storage/sqlite/sqlite_certificate_store.hpp"
 #include "storage/sqlite/sqlite_ledger_store.hpp"
 #include "storage/sqlite/sqlite_people_store.hpp"
+#include "storage/sqlite/sqlite_results_store.hpp"
 #include "storage/sqlite/sqlite_session_store.hpp"
 #include "storage/sqlite/sqlite_token_store.hpp"
 
@@ -99,6 +103,8 @@ struct Application::Impl {
     std::unique_ptr<storage::sqlite::SqliteLedgerStore> ledger_store;
     std::unique_ptr<storage::sqlite::SqliteCertificateStore> certificate_store;
     std::optional<security::AwardingKey> awarding_key;
+    std::unique_ptr<storage::sqlite::SqliteResultsStore> results_store;
+    std::unique_ptr<storage::sqlite::SqliteAuditStore> audit_store;
     std::unique_ptr<services::BlockingPool> kdf_pool;
     std::unique_ptr<services::IdentityService> identity;
     std::unique_ptr<services::AttemptService> attempts;
@@ -110,6 +116,8 @@ struct Application::Impl {
     std::unique_ptr<api::FeedPublisher> feed_publisher;
     std::unique_ptr<services::InvigilationService> invigilation;
     std::unique_ptr<services::CertificationService> certification;
+    std::unique_ptr<services::ResultsService> results;
+    std::unique_ptr<services::AuditService> audit;
     std::unique_ptr<api::ApiContext> api_context;
     std::unique_ptr<api::FeedEndpoint> feed_endpoint;
     std::unique_ptr<api::Router> router;
@@ -140,6 +148,7 @@ void Application::start() {
     db_options.writer.on_batch = [&i](const storage::sqlite::BatchReport& r) {
         i.metrics.observe_commit_batch(static_cast<double>(r.jobs), std::chrono::duration<double>(r.transaction).count());
     };
+    db_options.audit_anchor = std::filesystem::path(c.data_dir) / "audit-anchor.json";
     i.database = std::make_unique<storage::sqlite::Database>(std::filesystem::path(c.data_dir) / "exam.sqlite3", db_options);
     const auto& clock = i.clock();
     i.people = std::make_unique<storage::sqlite::SqlitePeopleStore>(*i.database, clock);
@@ -148,6 +157,8 @@ void Application::start() {
     i.attempt_store = std::make_unique<storage::sqlite::SqliteAttemptStore>(*i.database, clock, i.bank);
     i.ledger_store = std::make_unique<storage::sqlite::SqliteLedgerStore>(*i.database, clock);
     i.certificate_store = std::make_unique<storage::sqlite::SqliteCertificateStore>(*i.database);
+    i.results_store = std::make_unique<storage::sqlite::SqliteResultsStore>(*i.database);
+    i.audit_store = std::make_unique<storage::sqlite::SqliteAuditStore>(*i.database);
     if (auto changed = i.attempt_store->changed_item_versions(); !changed.empty()) {
         std::string message = "items were edited after candidates sat them, without a new version number "
                               "(raise their version in the bank):";
@@ -179,9 +190,11 @@ void Application::start() {
     i.awarding_key = load_awarding_key(c.data_dir);
     i.certification = std::make_unique<services::CertificationService>(*i.people, *i.ledger_store, *i.certificate_store,
                                                                        clock, i.bank, *i.awarding_key);
+    i.results = std::make_unique<services::ResultsService>(*i.people, *i.results_store, i.bank);
+    i.audit = std::make_unique<services::AuditService>(*i.people, *i.audit_store);
     i.api_context = std::make_unique<api::ApiContext>(api::ApiContext{
         *i.identity, *i.registry, *i.session_service, *i.attempts, *i.ledger, *i.invigilation, i.feed, *i.certification,
-        i.metrics, [] { return openapi_document(); }});
+        *i.results, *i.audit, i.metrics, [] { return openapi_document(); }});
     i.feed_endpoint = std::make_unique<api::FeedEndpoint>(*i.api_context);
     i.router = std::make_unique<api::Router>(*i.logger, i.metrics, c.tls);
     api::add_system_routes(*i.router, *i.api_context);
@@ -192,6 +205,8 @@ void Application::start() {
     api::add_ledger_routes(*i.router, *i.api_context);
     api::add_invigilation_routes(*i.router, *i.api_context);
     api::add_certificate_routes(*i.router, *i.api_context);
+    api::add_result_routes(*i.router, *i.api_context);
+    api::add_audit_routes(*i.router, *i.api_context);
 
     net::HttpServerOptions server_options;
     server_options.address = c.listen_address;

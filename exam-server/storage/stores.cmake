@@ -2,11 +2,15 @@
 target_sources(exam_server PRIVATE
   storage/audit_event.cpp
   storage/schema_migrations.cpp
+  storage/sqlite/audit_anchor.cpp
   storage/sqlite/database.cpp
+  storage/sqlite/result_json.cpp
+  storage/sqlite/sqlite_audit_store.cpp
   storage/sqlite/sqlite_attempt_store.cpp
   storage/sqlite/sqlite_certificate_store.cpp
   storage/sqlite/sqlite_ledger_store.cpp
   storage/sqlite/sqlite_people_store.cpp
+  storage/sqlite/sqlite_results_store.cpp
   storage/sqlite/sqlite_session_store.cpp
   storage/sqlite/sqlite_token_store.cpp
 )

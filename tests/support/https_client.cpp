@@ -24,9 +24,11 @@ namespace {
 
 template <class Stream>
 Reply exchange(Stream& stream, const std::string& host, const std::string& method, const std::string& target,
-               const std::string& body, const std::string& token, const std::string& content_type) {
+               const std::string& body, const std::string& token, const std::string& content_type,
+               const std::vector<std::pair<std::string, std::string>>& extra_headers) {
     http::request<http::string_body> req{http::string_to_verb(method), target, 11};
     req.set(http::field::host, host);
+    for (const auto& [name, value] : extra_headers) req.set(name, value);
     if (!token.empty()) req.set(http::field::authorization, "Bearer " + token);
     if (!body.empty()) {
         req.set(http::field::content_type, content_type);
@@ -56,7 +58,8 @@ Reply exchange(Stream& stream, const std::string& host, const std::string& metho
 }  // namespace
 
 Reply HttpsClient::request(const std::string& method, const std::string& target, const std::string& body,
-                           const std::string& token, const std::string& content_type) {
+                           const std::string& token, const std::string& content_type,
+                           const std::vector<std::pair<std::string, std::string>>& extra_headers) {
     asio::io_context ioc;
     asio::ip::tcp::resolver resolver(ioc);
     auto endpoints = resolver.resolve(host_, std::to_string(port_));
@@ -67,13 +70,13 @@ Reply HttpsClient::request(const std::string& method, const std::string& target,
         beast::ssl_stream<beast::tcp_stream> stream(ioc, ctx);
         beast::get_lowest_layer(stream).connect(endpoints);
         stream.handshake(asio::ssl::stream_base::client);
-        r = exchange(stream, host_, method, target, body, token, content_type);
+        r = exchange(stream, host_, method, target, body, token, content_type, extra_headers);
         beast::error_code ignored;
         stream.shutdown(ignored);
     } else {
         beast::tcp_stream stream(ioc);
         stream.connect(endpoints);
-        r = exchange(stream, host_, method, target, body, token, content_type);
+        r = exchange(stream, host_, method, target, body, token, content_type, extra_headers);
     }
     received_.push_back(r.body);
     return r;

@@ -23,7 +23,8 @@ public:
     HttpsClient(std::string host, unsigned short port, bool tls = true) : host_(std::move(host)), port_(port), tls_(tls) {}
 
     Reply request(const std::string& method, const std::string& target, const std::string& body = {},
-                  const std::string& token = {}, const std::string& content_type = "application/json");
+                  const std::string& token = {}, const std::string& content_type = "application/json",
+                  const std::vector<std::pair<std::string, std::string>>& extra_headers = {});
     Reply get(const std::string& target, const std::string& token = {}) { return request("GET", target, {}, token); }
     Reply post(const std::string& target, const std::string& body, const std::string& token = {}) {
         return request("POST", target, body, token);

@@ -7,9 +7,11 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <string>
 
 #include "domain/result.hpp"
 #include "storage/audit_event.hpp"
+#include "storage/sqlite/audit_anchor.hpp"
 #include "storage/sqlite/reader_pool.hpp"
 #include "storage/sqlite/write_queue.hpp"
 
@@ -18,6 +20,9 @@ namespace exam::storage::sqlite {
 struct DatabaseOptions {
     WriteQueueOptions writer;
     std::size_t readers = 4;
+    // Where the audit log's head is written after each commit that appends to
+    // it (see audit_anchor.hpp); empty for none.
+    std::filesystem::path audit_anchor;
 };
 
 class Database {
@@ -38,7 +43,15 @@ public:
     void fence(std::function<void(std::optional<domain::Error>)> done);
     void stop();
 
+    const std::filesystem::path& audit_anchor() const { return audit_anchor_; }
+
 private:
+    void after_batch(const BatchReport& report);
+
+    std::filesystem::path audit_anchor_;
+    // The writer thread's, after construction.
+    AuditHead anchored_;
+    bool anchor_frozen_ = false;
     std::unique_ptr<WriteQueue> writer_;
     std::unique_ptr<ReaderPool> readers_;
 };
@@ -53,6 +66,15 @@ inline std::function<void(std::optional<domain::Error>)> on_commit(domain::Compl
 
 // Appends to the tamper-evident audit log; call inside a write job. Does nothing for an empty action.
 void append_audit(Connection& db, const AuditEvent& event);
+
+struct AuditChainCheck {
+    std::int64_t first_broken = 0;  // the id of the first row that does not follow from the one before; 0 if none
+    std::int64_t rows = 0;
+    std::int64_t last_id = 0;
+    std::string last_hash = "genesis";
+};
+// Walks the audit chain from the first row to the last.
+AuditChainCheck check_audit_chain(Connection& db);
 
 // Checks the audit chain from the first row; returns the id of the first broken row, or 0 when intact.
 std::int64_t first_broken_audit_row(Connection& db);

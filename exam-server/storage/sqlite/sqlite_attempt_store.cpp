@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "security/sha256.hpp"
+#include "storage/sqlite/result_json.hpp"
 
 namespace exam::storage::sqlite {
 namespace json = boost::json;
@@ -34,35 +35,6 @@ std::vector<domain::FormEntry> form_from_json(const std::string& text) {
         out.push_back(std::move(e));
     }
     return out;
-}
-
-std::string result_to_json(const domain::AttemptResult& r) {
-    json::array outcomes;
-    for (const auto& o : r.by_outcome) {
-        outcomes.push_back(json::object{{"lo", o.learning_outcome}, {"marks", o.marks}, {"available", o.available}});
-    }
-    return json::serialize(json::object{{"raw", r.raw_score},     {"available", r.available}, {"percentage", r.percentage},
-                                        {"pass_mark", r.pass_mark}, {"passed", r.passed},       {"released", r.released},
-                                        {"outcomes", std::move(outcomes)}});
-}
-
-domain::AttemptResult result_from_json(const std::string& text) {
-    const json::value parsed = json::parse(text);
-    const auto& o = parsed.as_object();
-    domain::AttemptResult r;
-    r.raw_score = static_cast<int>(o.at("raw").as_int64());
-    r.available = static_cast<int>(o.at("available").as_int64());
-    r.percentage = o.at("percentage").is_double() ? o.at("percentage").as_double()
-                                                  : static_cast<double>(o.at("percentage").as_int64());
-    r.pass_mark = static_cast<int>(o.at("pass_mark").as_int64());
-    r.passed = o.at("passed").as_bool();
-    r.released = o.at("released").as_bool();
-    for (const auto& v : o.at("outcomes").as_array()) {
-        const auto& lo = v.as_object();
-        r.by_outcome.push_back({std::string(lo.at("lo").as_string()), static_cast<int>(lo.at("marks").as_int64()),
-                                static_cast<int>(lo.at("available").as_int64())});
-    }
-    return r;
 }
 
 std::string selected_to_json(const std::vector<std::string>& selected) {

@@ -165,6 +165,12 @@ const std::vector<Row>& table() {
      Fresh::certificate,                                                                     {401, 401, 401, 403, 403, 403, 201, 404,  NO, 201}},
     {"GET", "/api/v1/certificates/public-key", "", Fresh::nothing,                           {200, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
     {"POST", "/api/v1/certificates/verify", "{document}", Fresh::certificate,                {200, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
+    // Centre 1's results: its admins and the AO; invigilators run sessions but do not pull results.
+    {"GET", "/api/v1/centres/{centre}/results", "", Fresh::nothing,                          {401, 401, 401, 403, 403, 403, 200, 404,  NO, 200}},
+
+    // The audit trail: the AO verifies it; centre admins list their own staff's entries.
+    {"GET", "/api/v1/audit/verify", "", Fresh::nothing,                                      {401, 401, 401, 403, 403, 403, 403, 403, 403, 200}},
+    {"GET", "/api/v1/audit", "", Fresh::nothing,                                             {401, 401, 401, 403, 403, 403, 200, 200, 403, 200}},
 
     // The candidate's own attempt: only a candidate token, bound to it.
     {"GET", "/api/v1/attempt", "", Fresh::nothing,                                           {401, 401, 401, 200, 403, 403, 403, 403, 403, 403}},
