@@ -100,6 +100,13 @@ std::optional<Request> build_request(const RemoteCommand& c, const std::vector<s
             }
             case ParamKind::query: query += (query.empty() ? "?" : "&") + std::string(p.field) + "=" + encode(*value); break;
             case ParamKind::text: body[p.field] = *value; break;
+            case ParamKind::text_list: {
+                json::array texts;
+                std::stringstream items(*value);
+                for (std::string item; std::getline(items, item, ',');) texts.push_back(json::value(item));
+                body[p.field] = std::move(texts);
+                break;
+            }
             case ParamKind::integer:
             case ParamKind::integer_list: {
                 json::array numbers;

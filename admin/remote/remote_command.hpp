@@ -18,6 +18,7 @@ enum class ParamKind {
     text,          // --name VALUE -> "field": "VALUE"
     integer,       // --name N -> "field": N
     integer_list,  // --name 1,2,3 -> "field": [1, 2, 3]
+    text_list,     // --name A,B -> "field": ["A", "B"]
     secret_file,   // --name FILE -> "field": the first line of FILE (passwords stay out of argv)
 };
 

@@ -1,6 +1,5 @@
 // Every remote command of exam-admin: one row per endpoint of docs/openapi.json
-// that staff call. Rows for endpoints still to come (admit, extra time, void,
-// incidents, claims, certificates) are added here the same way.
+// that staff call.
 #include "remote_command.hpp"
 
 namespace exam_admin {
@@ -87,6 +86,58 @@ const std::vector<RemoteCommand>& remote_commands() {
         {"attempts", "release", "POST", "/api/v1/attempts/{attempt}/release",
          {{"ATTEMPT", K::path, true, "attempt", "attempt id"}}, View::record, nullptr, {},
          "release a held result to its candidate (AO admins)"},
+
+        {"attempts", "extra-time", "POST", "/api/v1/attempts/{attempt}/extra-time",
+         {{"ATTEMPT", K::path, true, "attempt", "attempt id"},
+          {"minutes", K::integer, true, "minutes", "minutes to add, 1 to 240"},
+          {"reason", K::text, true, "reason", "why"}},
+         View::record, nullptr, {}, "add extra time to a candidate (shows at once on their clock)"},
+        {"attempts", "void", "POST", "/api/v1/attempts/{attempt}/void",
+         {{"ATTEMPT", K::path, true, "attempt", "attempt id"}, {"reason", K::text, true, "reason", "why"}},
+         View::record, nullptr, {}, "void an attempt, with the credit it earned"},
+
+        {"room", "show", "GET", "/api/v1/sessions/{session}/room",
+         {{"SESSION", K::path, true, "session", "session id"}}, View::table, "candidates",
+         {"booking", "candidate_number", "family_name", "given_name", "state", "admitted_at"},
+         "every booked candidate's state now"},
+        {"room", "admit", "POST", "/api/v1/sessions/{session}/admit",
+         {{"SESSION", K::path, true, "session", "session id"},
+          {"bookings", K::integer_list, true, "bookings", "booking ids, e.g. 5,6,7"}},
+         View::table, "bookings", {"id", "candidate", "admitted_at"}, "admit (check in) booked candidates"},
+        {"room", "pause", "POST", "/api/v1/sessions/{session}/pause",
+         {{"SESSION", K::path, true, "session", "session id"}, {"reason", K::text, false, "reason", "why"}},
+         View::table, "changed", {"attempt", "candidate", "state"}, "pause every candidate in progress"},
+        {"room", "resume", "POST", "/api/v1/sessions/{session}/resume",
+         {{"SESSION", K::path, true, "session", "session id"}}, View::table, "changed", {"attempt", "candidate", "state"},
+         "resume every paused candidate"},
+
+        {"incidents", "list", "GET", "/api/v1/sessions/{session}/incidents",
+         {{"SESSION", K::path, true, "session", "session id"}}, View::table, "incidents",
+         {"id", "at", "kind", "candidate", "description", "recorded_by"}, "a session's incidents"},
+        {"incidents", "add", "POST", "/api/v1/sessions/{session}/incidents",
+         {{"SESSION", K::path, true, "session", "session id"},
+          {"kind", K::text, true, "kind", "disruption, technical, illness, suspected_malpractice, late_arrival or other"},
+          {"description", K::text, true, "description", "what happened"},
+          {"candidate", K::integer, false, "candidate", "candidate id, when it concerns one"}},
+         View::record, nullptr, {}, "record an incident"},
+
+        {"claims", "create", "POST", "/api/v1/candidates/{candidate}/claims",
+         {{"CANDIDATE", K::path, true, "candidate", "candidate id"},
+          {"kind", K::text, true, "kind", "full or unit"},
+          {"qualification", K::text, true, "qualification", "qualification number, e.g. 501/0443/3"},
+          {"units", K::text_list, false, "units", "unit certificates: the units to list, e.g. T/602/1361,K/602/1597"}},
+         View::record, nullptr, {}, "claim a full or unit certificate (refused with the rules' explanation)"},
+        {"certificates", "list", "GET", "/api/v1/candidates/{candidate}/certificates",
+         {{"CANDIDATE", K::path, true, "candidate", "candidate id"}}, View::table, "certificates",
+         {"number", "kind", "qualification", "status", "issued_at", "replaces"}, "a candidate's certificates"},
+        {"certificates", "download", "GET", "/api/v1/certificates/{number}",
+         {{"NUMBER", K::path, true, "number", "certificate number"}}, View::raw, nullptr, {},
+         "the signed certificate file, to standard output or --out FILE"},
+        {"certificates", "replace", "POST", "/api/v1/certificates/{number}/replace",
+         {{"NUMBER", K::path, true, "number", "certificate number"}, {"reason", K::text, true, "reason", "why"}},
+         View::record, nullptr, {}, "issue a replacement, labelled as such"},
+        {"certificates", "public-key", "GET", "/api/v1/certificates/public-key", {}, View::raw, nullptr, {},
+         "the awarding public key (PEM) that `exam-admin verify` checks against"},
 
         {"ledger", "achievements", "GET", "/api/v1/candidates/{candidate}/achievements",
          {{"CANDIDATE", K::path, true, "candidate", "candidate id"}}, View::table, "achievements",

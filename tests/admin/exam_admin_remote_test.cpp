@@ -1,6 +1,7 @@
 // exam-admin's remote commands against a real exam-server (the fixture's: TLS
 // with its self-signed certificate, an ephemeral port, a SQLite file), run
 // in-process through run_cli.
+#include <boost/json.hpp>
 #include <gtest/gtest.h>
 
 #include <sys/stat.h>
@@ -231,4 +232,57 @@ TEST_F(ExamAdminRemote, LogoutRevokesTheToken) {
     auto refused = run({"centres", "list"});
     EXPECT_EQ(refused.code, 1);
     EXPECT_NE(refused.err.find("log in again"), std::string::npos) << refused.err;
+}
+
+TEST_F(ExamAdminRemote, InvigilatesAdmittingPausingTheRoomAddingTimeAndRecordingIncidents) {
+    const auto token = candidate_token("0002");
+    start_and_fetch(token);
+    ASSERT_EQ(login("invigilator").code, 0);
+    auto room = run({"room", "show", "1"});
+    ASSERT_EQ(room.code, 0) << room.err;
+    EXPECT_NE(room.out.find("in_progress"), std::string::npos) << room.out;
+    auto admitted = run({"room", "admit", "1", "--bookings", "1,2"});
+    ASSERT_EQ(admitted.code, 0) << admitted.err;
+    auto paused = run({"room", "pause", "1", "--reason", "fire alarm"});
+    ASSERT_EQ(paused.code, 0) << paused.err;
+    EXPECT_NE(paused.out.find("paused"), std::string::npos) << paused.out;
+    EXPECT_EQ(client().get("/api/v1/attempt", token).json().at("state").as_string(), "paused");
+    ASSERT_EQ(run({"room", "resume", "1"}).code, 0);
+    const auto attempt = std::to_string(client().get("/api/v1/attempt", token).json().at("attempt").as_int64());
+    auto more = run({"attempts", "extra-time", attempt, "--minutes", "10", "--reason", "restarted computer"});
+    ASSERT_EQ(more.code, 0) << more.err;
+    EXPECT_NE(more.out.find("added_minutes"), std::string::npos) << more.out;
+    EXPECT_EQ(client().get("/api/v1/attempt", token).json().at("allowed_seconds").as_int64(),
+              client().get("/api/v1/attempts/" + attempt, staff_token("invigilator")).json().at("allowed_seconds").as_int64());
+    auto refused = run({"attempts", "extra-time", attempt, "--minutes", "0", "--reason", "x"});
+    EXPECT_EQ(refused.code, 1);
+    EXPECT_NE(refused.err.find("/minutes"), std::string::npos) << refused.err;
+    auto incident = run({"incidents", "add", "1", "--kind", "disruption", "--description", "Drilling next door"});
+    ASSERT_EQ(incident.code, 0) << incident.err;
+    auto listed = run({"incidents", "list", "1"});
+    EXPECT_NE(listed.out.find("Drilling next door"), std::string::npos) << listed.out;
+    auto voided = run({"attempts", "void", attempt, "--reason", "wrong candidate seated"});
+    ASSERT_EQ(voided.code, 0) << voided.err;
+    EXPECT_EQ(client().get("/api/v1/attempt", token).json().at("state").as_string(), "void");
+}
+
+TEST_F(ExamAdminRemote, ClaimsAreRefusedWithTheRulesExplanationAndCertificatesDownloadAndVerify) {
+    ASSERT_EQ(login("centre.admin").code, 0);
+    auto refused = run({"claims", "create", "1", "--kind", "full", "--qualification", "501/0443/3"});
+    EXPECT_EQ(refused.code, 1);
+    EXPECT_NE(refused.err.find("credits"), std::string::npos) << "the engine's explanation: " << refused.err;
+
+    ASSERT_EQ(run({"ledger", "record", "1", "--unit", "T/602/1361", "--route", "internal_assessment", "--evidence",
+                   "Portfolio 3", "--achieved-on", "2026-06-01"}).code, 0);
+    auto claimed = run({"claims", "create", "1", "--kind", "unit", "--qualification", "501/0443/3", "--units", "T/602/1361"});
+    ASSERT_EQ(claimed.code, 0) << claimed.err;
+    auto listed = run({"certificates", "list", "1", "--json"});
+    ASSERT_EQ(listed.code, 0) << listed.err;
+    const auto number = std::string(boost::json::parse(listed.out).at("certificates").as_array()[0].at("number").as_string());
+    const auto file = (dir_.path() / "certificate.json").string();
+    const auto key = (dir_.path() / "public.pem").string();
+    ASSERT_EQ(run({"certificates", "download", number, "--out", file}).code, 0);
+    ASSERT_EQ(run({"certificates", "public-key", "--out", key}).code, 0);
+    std::ostringstream out, err;  // offline: no session file
+    EXPECT_EQ(exam_admin::run_cli({"verify", file, "--public-key", key}, {out, err}), 0) << out.str() << err.str();
 }
