@@ -80,6 +80,8 @@ net::PushOpen FeedEndpoint::open(const net::HttpRequest& upgrade, const std::str
                                     "Bearer " + std::string(parsed.as_object().at("token").as_string()));
     auto principal = authenticate(ctx_, with_token);
     if (!principal) return refuse(principal.error().message);
+    const auto& first = parsed.as_object();
+    const bool batch = first.contains("batch") && first.at("batch").is_bool() && first.at("batch").as_bool();
 
     if (upgrade.path == attempt_path) {
         if (principal->kind != domain::Principal::Kind::candidate) return refuse("this feed is a candidate's own");
@@ -88,7 +90,7 @@ net::PushOpen FeedEndpoint::open(const net::HttpRequest& upgrade, const std::str
         auto snap = ctx_.attempts.snapshot(principal->attempt_id);
         if (!snap) return refuse(snap.error().message);
         source->subscription().offer_first(candidate_status_message(snap.value()));
-        return net::PushOpen{std::move(source), 0, {}};
+        return net::PushOpen{std::move(source), 0, {}, batch};
     }
     const auto session = session_of(upgrade.path);
     auto allowed = ctx_.invigilation.session_for_staff(principal.value(), *session);
@@ -98,7 +100,7 @@ net::PushOpen FeedEndpoint::open(const net::HttpRequest& upgrade, const std::str
     auto room = ctx_.invigilation.room_unchecked(*session);
     if (!room) return refuse("no such session");
     source->subscription().offer_first(room_snapshot_message(*room));
-    return net::PushOpen{std::move(source), 0, {}};
+    return net::PushOpen{std::move(source), 0, {}, batch};
 }
 
 }  // namespace exam::api

@@ -111,8 +111,9 @@ struct Application::Impl {
     std::unique_ptr<services::CandidateRegistry> registry;
     std::unique_ptr<services::SessionService> session_service;
     std::unique_ptr<services::CreditLedger> ledger;
-    // A dashboard's queue holds at most one message per candidate; this bounds the rest.
-    services::LiveFeed feed{512 * 1024};
+    // A dashboard's queue holds at most one message per candidate (about 400
+    // bytes): 2 MiB is a room of 5,000 and bounds what a stalled one can hold.
+    services::LiveFeed feed{2 * 1024 * 1024};
     std::unique_ptr<api::FeedPublisher> feed_publisher;
     std::unique_ptr<services::InvigilationService> invigilation;
     std::unique_ptr<services::CertificationService> certification;

@@ -121,8 +121,14 @@ void HttpServer::stop(std::chrono::milliseconds deadline) {
     i.registry.drain_all();
     const auto until = std::chrono::steady_clock::now() + deadline;
     // Requests in flight finish and their replies are written before the threads stop.
-    while (std::chrono::steady_clock::now() < until &&
-           (i.registry.requests_in_flight() > 0 || i.registry.open_count() > 0)) {
+    while (std::chrono::steady_clock::now() < until && i.registry.requests_in_flight() > 0) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    // Then idle connections get a moment to close politely (TLS close_notify,
+    // WebSocket close). One still in its TLS handshake has nothing to lose and
+    // would hold the stop for the whole handshake timeout: it is cut off.
+    const auto linger = std::min(until, std::chrono::steady_clock::now() + std::chrono::seconds(1));
+    while (std::chrono::steady_clock::now() < linger && i.registry.open_count() > 0) {
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
     i.ioc.stop();

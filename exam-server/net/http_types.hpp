@@ -60,6 +60,9 @@ struct PushOpen {
     std::shared_ptr<PushSource> source;  // null: refused, close with the code and reason
     std::uint16_t close_code = 1008;     // policy violation
     std::string close_reason;
+    // The client reads batches: messages waiting together go in one frame as
+    // {"type":"batch","events":[...]}, one write and one TLS record for many.
+    bool batch = false;
 };
 
 // WebSocket endpoints. The upgrade request carries no credentials (a browser

@@ -36,7 +36,7 @@ void FeedSubscription::offer_first(std::string text) {
         if (overflowed_) return;
         const std::string k = "\x01" + std::to_string(++unkeyed_);
         was_empty = order_.empty();
-        bytes_ += text.size();
+        uncounted_key_ = k;
         order_.push_front(k);
         latest_.emplace(k, std::move(text));
     }
@@ -49,8 +49,12 @@ std::optional<std::string> FeedSubscription::next() {
     auto it = latest_.find(order_.front());
     order_.pop_front();
     std::string text = std::move(it->second);
+    if (it->first == uncounted_key_) {
+        uncounted_key_.clear();
+    } else {
+        bytes_ -= text.size();
+    }
     latest_.erase(it);
-    bytes_ -= text.size();
     return text;
 }
 

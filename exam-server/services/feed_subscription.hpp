@@ -24,7 +24,9 @@ public:
 
     // Queues `text` under `key`; an empty key is never coalesced.
     void offer(const std::string& key, std::string text);
-    // Puts `text` before everything waiting (the snapshot a subscriber starts with).
+    // Puts `text` before everything waiting: the snapshot a subscriber starts
+    // with, sent once and not counted against the limit (a large room's
+    // snapshot is bigger than a dashboard should ever fall behind by).
     void offer_first(std::string text);
     // The next message to send, oldest first; none when the queue is empty.
     std::optional<std::string> next();
@@ -40,6 +42,7 @@ private:
     std::unordered_map<std::string, std::string> latest_;
     std::size_t bytes_ = 0;
     std::uint64_t unkeyed_ = 0;
+    std::string uncounted_key_;  // the snapshot's, while it waits
     bool overflowed_ = false;
 };
 

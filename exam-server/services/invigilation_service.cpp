@@ -76,10 +76,13 @@ std::optional<RoomView> InvigilationService::room_unchecked(domain::Id session_i
     view.at = clock_.now_ms();
     std::map<domain::Id, AttemptSnapshot> by_booking;
     for (auto& snap : attempts_.snapshots_of_session(session_id)) by_booking[snap.booking_id] = std::move(snap);
+    // One read for the centre's candidates, not one per booking: a room can hold thousands.
+    std::map<domain::Id, domain::Candidate> candidates;
+    for (auto& c : people_.candidates_of_centre(s->centre_id)) candidates.emplace(c.id, std::move(c));
     for (auto& b : sessions_.bookings(session_id)) {
-        auto c = people_.candidate(b.candidate_id);
-        if (!c) continue;
-        RoomCandidate rc{std::move(b), std::move(*c), std::nullopt};
+        auto c = candidates.find(b.candidate_id);
+        if (c == candidates.end()) continue;
+        RoomCandidate rc{std::move(b), c->second, std::nullopt};
         if (auto it = by_booking.find(rc.booking.id); it != by_booking.end()) rc.attempt = it->second;
         view.candidates.push_back(std::move(rc));
     }

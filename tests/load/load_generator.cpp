@@ -15,6 +15,7 @@
 #include <iostream>
 #include <thread>
 
+#include "dashboard_subscriber.hpp"
 #include "healthz_client.hpp"
 #include "load_options.hpp"
 #include "run_stats.hpp"
@@ -129,16 +130,16 @@ void print_process(std::ostream& out, const std::optional<ProcessSample>& before
     out << line;
 }
 
-std::vector<CandidateLogin> sitting_for(const LoadOptions& o, StaffApi& staff) {
+Sitting sitting_for(const LoadOptions& o, StaffApi& staff) {
     staff.connect();
     staff.log_in(o.staff_user, o.staff_password);
-    auto logins = o.setup ? set_up_sitting(staff, {o.candidates, o.unit, o.qualification, 8})
-                          : bookings_of(staff, o.session, o.candidates);
-    if (logins.empty()) throw std::runtime_error("no bookings to sit");
-    if (logins.size() < o.candidates) {
-        std::cerr << "exam-load: only " << logins.size() << " bookings to use; running with that many candidates\n";
+    auto sitting = o.setup ? set_up_sitting(staff, {o.candidates, o.unit, o.qualification, 8})
+                           : Sitting{o.session, bookings_of(staff, o.session, o.candidates)};
+    if (sitting.logins.empty()) throw std::runtime_error("no bookings to sit");
+    if (sitting.logins.size() < o.candidates) {
+        std::cerr << "exam-load: only " << sitting.logins.size() << " bookings to use; running with that many candidates\n";
     }
-    return logins;
+    return sitting;
 }
 
 // What the run measured on the server's side, beside the replies.
@@ -148,8 +149,8 @@ struct ServerSide {
     MetricSamples metrics_before, metrics_after;
 };
 
-void print_report(const LoadOptions& o, const RunStats& stats, const ServerSide& server, std::size_t candidates,
-                  double wall, double generator_cpu) {
+void print_report(const LoadOptions& o, const RunStats& stats, const DashboardStats& dashboards, const ServerSide& server,
+                  std::size_t candidates, double wall, double generator_cpu) {
     char pace[64];
     if (o.saturate) {
         std::snprintf(pace, sizeof pace, "saving back to back (--saturate)");
@@ -160,6 +161,10 @@ void print_report(const LoadOptions& o, const RunStats& stats, const ServerSide&
                 candidates, o.trivial ? " + as many GET /healthz connections" : "", pace, o.heartbeat_interval_seconds,
                 o.ramp_seconds, o.duration_seconds, o.threads);
     stats.print(std::cout, o.trivial);
+    if (o.dashboards > 0) {
+        std::cout << "\n" << o.dashboards << " dashboard(s) subscribed to the session's live feed. ";
+        dashboards.print(std::cout, o.ramp_seconds + o.duration_seconds);
+    }
     std::cout << "\n";
     print_process(std::cout, server.before, server.after, server.peak_resident_kib, wall, candidates);
     std::printf("Generator: CPU %.1f s in %.1f s (%.0f%% of one core)\n", generator_cpu, wall, 100.0 * generator_cpu / wall);
@@ -172,7 +177,8 @@ int run(const LoadOptions& o, asio::io_context& io, IoThreads& threads) {
     const ServerAddress address{{asio::ip::make_address(o.host), o.port}, o.host + ":" + std::to_string(o.port)};
     const auto timeout = std::chrono::seconds(o.timeout_seconds);
     StaffApi staff(io, tls, address, timeout);
-    const auto logins = sitting_for(o, staff);
+    const auto sitting = sitting_for(o, staff);
+    const auto& logins = sitting.logins;
     const std::size_t candidates = logins.size();
 
     ServerSide server;
@@ -183,9 +189,16 @@ int run(const LoadOptions& o, asio::io_context& io, IoThreads& threads) {
     const auto t0 = Clock::now();
     const auto stop_at = t0 + seconds(o.ramp_seconds) + seconds(o.duration_seconds);
     RunStats stats({t0, t0 + seconds(o.ramp_seconds), stop_at});
-    auto line = std::make_shared<FinishLine>(candidates * (o.trivial ? 2 : 1));
+    auto line = std::make_shared<FinishLine>(candidates * (o.trivial ? 2 : 1) + o.dashboards);
     auto done = line->all_done.get_future();
     const auto finished = [line] { line->finished(); };
+    // Dashboards subscribe first, as invigilators open the room before candidates arrive.
+    DashboardStats dashboard_stats;
+    for (std::size_t d = 0; d < o.dashboards; ++d) {
+        std::make_shared<DashboardSubscriber>(io, tls, address, sitting.session, staff.token(), dashboard_stats, stop_at,
+                                              finished)
+            ->start_at(t0);
+    }
     const CandidatePace pace{seconds(o.save_interval_seconds), seconds(o.heartbeat_interval_seconds), o.saturate, stop_at};
     for (std::size_t i = 0; i < candidates; ++i) {
         // Arrivals spread evenly over the ramp, as a room logs in over a few minutes.
@@ -217,7 +230,7 @@ int run(const LoadOptions& o, asio::io_context& io, IoThreads& threads) {
     }
     // Clients that missed the deadline still point at `stats`: end them first.
     if (!all_finished) threads.stop();
-    print_report(o, stats, server, candidates, wall, generator_cpu);
+    print_report(o, stats, dashboard_stats, server, candidates, wall, generator_cpu);
     return all_finished && stats.total_errors() == 0 && stats.candidates_lost == 0 ? 0 : 1;
 }
 

@@ -30,6 +30,8 @@ latency per operation, errors by status, and the server's peak memory.
   --session ID               use this open session's bookings (candidates who have not submitted yet)
   --saturate                 every candidate saves again as soon as its last save is answered
   --trivial                  also send GET /healthz back to back on as many connections
+  --dashboards N             also subscribe N invigilator dashboards to the session's live feed (wss) and
+                             report each event's delivery latency (default 0; at most 1000)
   --server-pid PID           read the server's memory and CPU time from /proc/PID
   --ca-file FILE             check the server's certificate against this PEM file
   --staff-user NAME          (default centre.admin)
@@ -73,6 +75,11 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
         {"--port", [&](const std::string& v) {
              if (!whole(v, 1, 65535, n)) return std::string("--port expects 1 to 65535");
              o.port = static_cast<unsigned short>(n);
+             return std::string();
+         }},
+        {"--dashboards", [&](const std::string& v) {
+             if (!whole(v, 0, 1000, n)) return std::string("--dashboards expects 0 to 1000");
+             o.dashboards = static_cast<std::size_t>(n);
              return std::string();
          }},
         {"--candidates", [&](const std::string& v) {

@@ -21,6 +21,7 @@ struct LoadOptions {
     std::int64_t session = 0;  // without --setup: the open session whose bookings to use
     bool saturate = false;
     bool trivial = false;
+    std::size_t dashboards = 0;  // live-feed subscribers of the session's room (issue 4 §2)
     int server_pid = 0;
     std::string ca_file;  // empty: the server's certificate is not checked (it is self-signed on 127.0.0.1)
     std::string staff_user = "centre.admin";

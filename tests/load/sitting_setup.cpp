@@ -56,7 +56,7 @@ double seconds_since(std::chrono::steady_clock::time_point t) {
 
 }  // namespace
 
-std::vector<CandidateLogin> set_up_sitting(StaffApi& staff, const SittingPlan& plan) {
+Sitting set_up_sitting(StaffApi& staff, const SittingPlan& plan) {
     const auto began = std::chrono::steady_clock::now();
     const auto centre = own_centre(staff);
     const std::string tag = run_tag();
@@ -116,7 +116,7 @@ std::vector<CandidateLogin> set_up_sitting(StaffApi& staff, const SittingPlan& p
     for (const auto& body : admissions) staff.call_json(200, http::verb::post, session_path + "/admit", body);
     std::cerr << "setup: session " << session << " (" << plan.unit << ") booked and opened for " << logins.size()
               << " candidates (" << seconds_since(began) << " s)\n";
-    return logins;
+    return {session, logins};
 }
 
 std::vector<CandidateLogin> bookings_of(StaffApi& staff, std::int64_t session, std::size_t limit) {

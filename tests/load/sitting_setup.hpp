@@ -26,8 +26,13 @@ struct SittingPlan {
     std::size_t parallel_requests = 8;
 };
 
+struct Sitting {
+    std::int64_t session = 0;
+    std::vector<CandidateLogin> logins;
+};
+
 // The staff user must be an admin of their (one) centre. Throws std::runtime_error on any refusal.
-std::vector<CandidateLogin> set_up_sitting(StaffApi& staff, const SittingPlan& plan);
+Sitting set_up_sitting(StaffApi& staff, const SittingPlan& plan);
 
 // Up to `limit` bookings of an existing session, in booking order.
 std::vector<CandidateLogin> bookings_of(StaffApi& staff, std::int64_t session, std::size_t limit);

@@ -31,6 +31,8 @@ public:
     // Logs in as a staff user; later calls carry the token. Throws unless 200.
     void log_in(const std::string& username, const std::string& password);
 
+    const std::string& token() const { return token_; }
+
     // One request; throws std::runtime_error on a network failure.
     HttpReply call(http::verb method, const std::string& target, const std::string& body = {},
                    const std::string& content_type = "application/json");

@@ -81,9 +81,18 @@ std::optional<std::string> WebSocketClient::read(std::chrono::milliseconds deadl
 }
 
 std::optional<boost::json::value> WebSocketClient::read_json(std::chrono::milliseconds deadline) {
-    auto text = read(deadline);
-    if (!text) return std::nullopt;
-    return boost::json::parse(*text);
+    if (unpacked_.empty()) {
+        auto text = read(deadline);
+        if (!text) return std::nullopt;
+        auto v = boost::json::parse(*text);
+        if (v.at("type").as_string() != "batch") return v;
+        ++batches_seen_;
+        const auto& events = v.at("events").as_array();
+        for (auto it = events.rbegin(); it != events.rend(); ++it) unpacked_.push_back(*it);  // popped from the back
+    }
+    auto next = std::move(unpacked_.back());
+    unpacked_.pop_back();
+    return next;
 }
 
 std::optional<boost::json::value> WebSocketClient::read_type(const std::string& type, std::chrono::milliseconds deadline) {

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <boost/json/value.hpp>
 
@@ -27,7 +28,9 @@ public:
     void send(const std::string& text);
     // The next message, or none if the deadline passed or the connection closed.
     std::optional<std::string> read(std::chrono::milliseconds deadline = std::chrono::seconds(5));
+    // The next message as JSON; a batch ({"type":"batch","events":[...]}) is unpacked into its events.
     std::optional<boost::json::value> read_json(std::chrono::milliseconds deadline = std::chrono::seconds(5));
+    std::size_t batches_seen() const { return batches_seen_; }
     // Reads until a message of this "type" arrives (others are skipped), or none.
     std::optional<boost::json::value> read_type(const std::string& type,
                                                 std::chrono::milliseconds deadline = std::chrono::seconds(5));
@@ -42,6 +45,8 @@ private:
     std::unique_ptr<Impl> impl_;
     std::string host_;
     unsigned short port_;
+    std::vector<boost::json::value> unpacked_;
+    std::size_t batches_seen_ = 0;
     int close_code_ = 0;
     std::string close_reason_;
 };

@@ -37,6 +37,17 @@ TEST(FeedSubscription, TheSnapshotGoesBeforeEverythingAlreadyWaiting) {
     EXPECT_EQ(sub.next(), "event");
 }
 
+TEST(FeedSubscription, ASnapshotLargerThanTheLimitIsSentAndDoesNotCountAgainstIt) {
+    FeedSubscription sub(100, nullptr);
+    sub.offer_first(std::string(1000, 's'));
+    sub.offer("attempt:1", std::string(60, 'e'));
+    EXPECT_FALSE(sub.overflowed());
+    EXPECT_EQ(sub.pending_bytes(), 60u);
+    EXPECT_EQ(sub.next()->size(), 1000u);
+    EXPECT_EQ(sub.next()->size(), 60u);
+    EXPECT_EQ(sub.pending_bytes(), 0u);
+}
+
 TEST(FeedSubscription, AStalledSubscriberIsCutOffPastItsLimitAndHoldsNothing) {
     int wakes = 0;
     FeedSubscription sub(100, [&] { ++wakes; });

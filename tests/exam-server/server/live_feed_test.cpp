@@ -3,6 +3,8 @@
 // pause and resume to the screen without polling.
 #include <boost/json.hpp>
 
+#include <set>
+
 #include "server_fixture.hpp"
 #include "websocket_client.hpp"
 
@@ -11,11 +13,11 @@ using exam_test::WebSocketClient;
 
 class LiveFeed : public exam_test::ServerFixture {
 protected:
-    std::unique_ptr<WebSocketClient> subscribe(const std::string& target, const std::string& token) {
+    std::unique_ptr<WebSocketClient> subscribe(const std::string& target, const std::string& token, bool batch = false) {
         auto ws = std::make_unique<WebSocketClient>("127.0.0.1", app_->port());
         auto outcome = ws->connect(target, ws->own_origin());
         EXPECT_TRUE(outcome.upgraded) << "refused with " << outcome.refused_status;
-        ws->send(json::serialize(json::object{{"token", token}}));
+        ws->send(json::serialize(json::object{{"token", token}, {"batch", batch}}));
         return ws;
     }
     // Reads attempt events until one satisfies `wanted`.
@@ -135,6 +137,32 @@ TEST_F(LiveFeed, TheCandidatesScreenHearsOfPauseResumeAndExtraTime) {
     ASSERT_TRUE(attempt_event(*screen, [&](const json::object& a) {
         return a.at("allowed_seconds").as_int64() == allowed + 300;
     }));
+}
+
+TEST_F(LiveFeed, ABatchingSubscriberGetsEveryCandidatesLatestStateInOrder) {
+    auto room = subscribe("/api/v1/sessions/1/feed", staff_token("invigilator"), true);
+    auto first = room->read_json();
+    ASSERT_TRUE(first);
+    EXPECT_EQ(first->at("type").as_string(), "snapshot") << "the snapshot travels alone, first";
+    std::vector<std::string> tokens;
+    for (const char* number : {"0001", "0002", "0003", "0004"}) {
+        tokens.push_back(candidate_token(number));
+        start_and_fetch(tokens.back());
+    }
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const auto items = client().get("/api/v1/attempt/items", tokens[i]).json();
+        const std::string option(items.at("items").as_array()[0].at("options").as_array()[0].at("id").as_string());
+        ASSERT_EQ(client().put("/api/v1/attempt/responses/0", R"({"sequence":1,"selected":[")" + option + R"("]})", tokens[i])
+                      .status, 200);
+    }
+    // Every candidate's latest state arrives (coalesced and batched as the server sees fit).
+    std::set<std::int64_t> answered;
+    for (int i = 0; i < 40 && answered.size() < 4; ++i) {
+        auto e = room->read_type("attempt");
+        ASSERT_TRUE(e);
+        if (e->at("attempt").at("answered").as_int64() == 1) answered.insert(e->at("attempt").at("candidate").as_int64());
+    }
+    EXPECT_EQ(answered.size(), 4u);
 }
 
 TEST_F(LiveFeed, OnlyThisSitesPagesMayOpenAFeed) {
