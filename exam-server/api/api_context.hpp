@@ -58,6 +58,7 @@ void add_session_routes(Router& router, ApiContext& ctx);
 void add_candidate_routes(Router& router, ApiContext& ctx);
 void add_ledger_routes(Router& router, ApiContext& ctx);
 void add_invigilation_routes(Router& router, ApiContext& ctx);
+void add_bank_routes(Router& router, ApiContext& ctx);
 void add_certificate_routes(Router& router, ApiContext& ctx);
 void add_result_routes(Router& router, ApiContext& ctx);
 void add_audit_routes(Router& router, ApiContext& ctx);

@@ -144,6 +144,26 @@ void add_centre_routes(Router& router, ApiContext& ctx) {
                        respond(json_reply(200, json::object{{"candidates", to_array(list.value())}}));
                    });
                });
+    router.add("PATCH", "/api/v1/candidates/{candidate}",
+               [&ctx](const net::HttpRequest& req, const RouteParams& params, net::Responder respond) {
+                   with_principal(ctx, req, respond, [&](const domain::Principal& p) {
+                       auto id = id_param(params, "candidate", respond);
+                       if (!id) return;
+                       auto body = parse_json_body(req);
+                       if (!body) return respond(error_response(body.error()));
+                       JsonObjectReader r(body->as_object(), "");
+                       services::CandidateChanges ch;
+                       ch.given_name = r.string("given_name", false, 100);
+                       ch.family_name = r.string("family_name", false, 100);
+                       ch.date_of_birth = r.string("date_of_birth", false, 10);
+                       ch.uln = r.string("uln", false, 10);
+                       if (auto extra = r.integer("extra_time_percent", false, 0, 100)) ch.extra_time_percent = static_cast<int>(*extra);
+                       ch.reason = r.string("reason", true, 500).value_or("");
+                       if (auto e = r.finish()) return respond(error_response(*e));
+                       ctx.registry.update_candidate(p, *id, std::move(ch),
+                                                     reply_with<domain::Candidate>(respond, 200, candidate_json));
+                   });
+               });
     router.add("GET", "/api/v1/candidates/{candidate}",
                [&ctx](const net::HttpRequest& req, const RouteParams& params, net::Responder respond) {
                    with_principal(ctx, req, respond, [&](const domain::Principal& p) {

@@ -120,6 +120,20 @@ void add_session_routes(Router& router, ApiContext& ctx) {
                                          reply_with<std::vector<domain::Booking>>(respond, 201, bookings_json));
                    });
                });
+    router.add("PUT", "/api/v1/sessions/{session}/invigilators",
+               [&ctx](const net::HttpRequest& req, const RouteParams& params, net::Responder respond) {
+                   with_principal(ctx, req, respond, [&](const domain::Principal& p) {
+                       auto id = id_param(params, "session", respond);
+                       if (!id) return;
+                       auto body = parse_json_body(req);
+                       if (!body) return respond(error_response(body.error()));
+                       JsonObjectReader r(body->as_object(), "");
+                       auto users = r.integer_array("invigilators", true, 50);
+                       if (auto e = r.finish()) return respond(error_response(*e));
+                       ctx.sessions.set_invigilators(p, *id, std::move(*users),
+                                                     reply_with<domain::TestSession>(respond, 200, session_json));
+                   });
+               });
     router.add("POST", "/api/v1/sessions/{session}/open",
                [&ctx](const net::HttpRequest& req, const RouteParams& params, net::Responder respond) {
                    session_action(ctx, req, params, std::move(respond), domain::SessionStatus::open);

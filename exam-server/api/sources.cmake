@@ -2,6 +2,7 @@ target_sources(exam_server PRIVATE
   api/audit_routes.cpp
   api/auth_routes.cpp
   api/authentication.cpp
+  api/bank_routes.cpp
   api/candidate_routes.cpp
   api/centre_routes.cpp
   api/certificate_routes.cpp

@@ -205,6 +205,7 @@ void Application::start() {
     api::add_candidate_routes(*i.router, *i.api_context);
     api::add_ledger_routes(*i.router, *i.api_context);
     api::add_invigilation_routes(*i.router, *i.api_context);
+    api::add_bank_routes(*i.router, *i.api_context);
     api::add_certificate_routes(*i.router, *i.api_context);
     api::add_result_routes(*i.router, *i.api_context);
     api::add_audit_routes(*i.router, *i.api_context);

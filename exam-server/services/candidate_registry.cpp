@@ -125,6 +125,45 @@ domain::Result<domain::Candidate> CandidateRegistry::candidate(const domain::Pri
     return *c;
 }
 
+void CandidateRegistry::update_candidate(const domain::Principal& actor, domain::Id id, CandidateChanges ch,
+                                         domain::Completion<domain::Candidate> done) {
+    if (auto e = require_role(actor, {Role::ao_admin, Role::centre_admin})) return done(*e);
+    auto c = people_.candidate(id);
+    if (!c || require_centre(actor, c->centre_id, {Role::ao_admin, Role::centre_admin})) {
+        return done(domain::not_found("no such candidate"));
+    }
+    if (ch.reason.empty()) return done(domain::invalid("/reason", "why the details change (kept in the audit log)"));
+    domain::Candidate updated = *c;
+    std::vector<std::string> changed;
+    auto apply = [&](const auto& value, auto& field, const char* name) {
+        if (value && *value != field) {
+            field = *value;
+            changed.emplace_back(name);
+        }
+    };
+    apply(ch.given_name, updated.given_name, "given_name");
+    apply(ch.family_name, updated.family_name, "family_name");
+    apply(ch.date_of_birth, updated.date_of_birth, "date_of_birth");
+    apply(ch.uln, updated.uln, "uln");
+    apply(ch.extra_time_percent, updated.extra_time_percent, "extra_time_percent");
+    const CandidateDraft draft{updated.candidate_number, updated.given_name, updated.family_name,
+                               updated.date_of_birth,    updated.uln,        updated.extra_time_percent};
+    if (auto problems = check_candidate(draft, 0, domain::format_utc(clock_.now_ms()).substr(0, 10)); !problems.empty()) {
+        return done(domain::invalid("/" + problems.front().field, problems.front().message));
+    }
+    if (changed.empty()) return done(updated);
+    std::string fields;
+    for (const auto& f : changed) fields += (fields.empty() ? "\"" : ",\"") + f + "\"";
+    // Which fields and why, not the values: the log is read more widely than the record.
+    storage::AuditEvent audit{clock_.now_ms(), "staff:" + actor.username, "candidate.update",
+                              "candidate:" + std::to_string(id),
+                              R"({"fields":[)" + fields + R"(],"reason":)" + storage::quoted_json(ch.reason) + "}"};
+    people_.update_candidate(updated, std::move(audit), [updated, done](domain::Result<domain::Done> r) {
+        if (!r) return done(r.error());
+        done(updated);
+    });
+}
+
 void CandidateRegistry::register_on(const domain::Principal& actor, domain::Id candidate_id, std::string qualification,
                                     domain::Completion<domain::Done> done) {
     // A role that may never register is told so; another centre's candidate is simply not there.

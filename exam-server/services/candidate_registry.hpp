@@ -34,6 +34,16 @@ struct RowProblem {
 // Checks one draft; `today` (YYYY-MM-DD) bounds the date of birth.
 std::vector<RowProblem> check_candidate(const CandidateDraft& d, std::size_t row, const std::string& today);
 
+// A correction to a candidate's details: the fields given change, the rest stay.
+struct CandidateChanges {
+    std::optional<std::string> given_name;
+    std::optional<std::string> family_name;
+    std::optional<std::string> date_of_birth;
+    std::optional<std::string> uln;
+    std::optional<int> extra_time_percent;
+    std::string reason;
+};
+
 class CandidateRegistry {
 public:
     CandidateRegistry(storage::PeopleStore& people, const domain::Clock& clock,
@@ -49,6 +59,12 @@ public:
                         std::function<void(domain::Result<std::vector<domain::Candidate>>, std::vector<RowProblem>)> done);
     domain::Result<std::vector<domain::Candidate>> candidates(const domain::Principal& actor, domain::Id centre);
     domain::Result<domain::Candidate> candidate(const domain::Principal& actor, domain::Id id);
+
+    // Centre admins (their own centre) and AO admins; audited with the reason
+    // and the names of the fields changed. Extra time applies to attempts
+    // begun after the change; invigilators add time to one in progress.
+    void update_candidate(const domain::Principal& actor, domain::Id id, CandidateChanges changes,
+                          domain::Completion<domain::Candidate> done);
 
     void register_on(const domain::Principal& actor, domain::Id candidate, std::string qualification,
                      domain::Completion<domain::Done> done);

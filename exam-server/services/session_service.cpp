@@ -23,6 +23,20 @@ constexpr domain::Millis max_session_ms = 24LL * 60 * 60 * 1000;
 
 }  // namespace
 
+std::optional<domain::Error> SessionService::check_invigilators(const std::vector<domain::Id>& users, domain::Id centre) {
+    std::set<domain::Id> seen;
+    for (std::size_t i = 0; i < users.size(); ++i) {
+        auto u = people_.user(users[i]);
+        if (!u || u->centre_id != centre || u->role == Role::ao_admin || !u->active) {
+            return domain::invalid("/invigilators/" + std::to_string(i), "no such member of this centre's staff");
+        }
+        if (!seen.insert(users[i]).second) {
+            return domain::invalid("/invigilators/" + std::to_string(i), "listed twice");
+        }
+    }
+    return std::nullopt;
+}
+
 void SessionService::create_session(const domain::Principal& actor, domain::Id centre, NewSession s,
                                     domain::Completion<domain::TestSession> done) {
     if (auto e = require_centre(actor, centre, {Role::ao_admin, Role::centre_admin})) return done(*e);
@@ -34,12 +48,7 @@ void SessionService::create_session(const domain::Principal& actor, domain::Id c
     if (s.ends_at <= s.starts_at) return done(domain::invalid("/ends_at", "the session must end after it starts"));
     if (s.ends_at - s.starts_at > max_session_ms) return done(domain::invalid("/ends_at", "a session lasts at most 24 hours"));
     if (s.room.empty() || s.room.size() > 100) return done(domain::invalid("/room", "a room name of 1 to 100 characters"));
-    for (std::size_t i = 0; i < s.invigilators.size(); ++i) {
-        auto u = people_.user(s.invigilators[i]);
-        if (!u || u->centre_id != centre || u->role == Role::ao_admin) {
-            return done(domain::invalid("/invigilators/" + std::to_string(i), "no such member of this centre's staff"));
-        }
-    }
+    if (auto e = check_invigilators(s.invigilators, centre)) return done(*e);
     domain::TestSession session{0, centre, s.unit_code, s.starts_at, s.ends_at, s.room,
                                 domain::SessionStatus::scheduled, s.invigilators};
     sessions_.create_session(std::move(session),
@@ -109,6 +118,30 @@ void SessionService::book(const domain::Principal& actor, domain::Id session_id,
                             "session:" + std::to_string(session_id),
                             R"({"count":)" + std::to_string(candidates.size()) + "}"},
                            std::move(done));
+}
+
+void SessionService::set_invigilators(const domain::Principal& actor, domain::Id session_id, std::vector<domain::Id> users,
+                                      domain::Completion<domain::TestSession> done) {
+    if (auto e = require_role(actor, {Role::ao_admin, Role::centre_admin})) return done(*e);
+    auto s = sessions_.session(session_id);
+    if (!s || require_centre(actor, s->centre_id, {Role::ao_admin, Role::centre_admin})) {
+        return done(domain::not_found("no such session"));
+    }
+    if (s->status == domain::SessionStatus::closed) return done(domain::conflict("the session is closed"));
+    if (auto e = check_invigilators(users, s->centre_id)) return done(*e);
+    std::string ids;
+    for (auto u : users) ids += (ids.empty() ? "" : ",") + std::to_string(u);
+    auto updated = *s;
+    updated.invigilators = users;
+    std::sort(updated.invigilators.begin(), updated.invigilators.end());
+    sessions_.set_invigilators(session_id, std::move(users),
+                               {clock_.now_ms(), "staff:" + actor.username, "session.invigilators",
+                                "session:" + std::to_string(session_id), R"({"invigilators":[)" + ids + "]}"},
+                               [this, updated, done](domain::Result<domain::Done> r) {
+                                   if (!r) return done(r.error());
+                                   done(updated);
+                                   if (observer_) observer_->session_changed(updated);
+                               });
 }
 
 void SessionService::set_status(const domain::Principal& actor, domain::Id session_id, domain::SessionStatus status,

@@ -55,6 +55,9 @@ public:
 
     void book(const domain::Principal& actor, domain::Id session, std::vector<domain::Id> candidates,
               domain::Completion<std::vector<domain::Booking>> done);
+    // Centre admins and AO admins assign the session's invigilators (the whole list).
+    void set_invigilators(const domain::Principal& actor, domain::Id session, std::vector<domain::Id> users,
+                          domain::Completion<domain::TestSession> done);
     void set_status(const domain::Principal& actor, domain::Id session, domain::SessionStatus status,
                     domain::Completion<domain::TestSession> done);
 
@@ -65,6 +68,8 @@ public:
                          std::string remote_address, domain::Completion<CandidateLogin> done);
 
 private:
+    std::optional<domain::Error> check_invigilators(const std::vector<domain::Id>& users, domain::Id centre);
+
     storage::PeopleStore& people_;
     storage::SessionStore& sessions_;
     AttemptService& attempts_;

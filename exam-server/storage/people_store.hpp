@@ -34,6 +34,8 @@ public:
     virtual void create_candidates(std::vector<domain::Candidate> candidates, AuditEvent audit,
                                    domain::Completion<std::vector<domain::Candidate>> done) = 0;
 
+    // Details other than the candidate number, which log-in and bookings rely on.
+    virtual void update_candidate(domain::Candidate candidate, AuditEvent audit, domain::Completion<domain::Done> done) = 0;
     virtual std::vector<std::string> registrations(domain::Id candidate) = 0;
     virtual void register_candidate(domain::Id candidate, std::string qualification, AuditEvent audit,
                                     domain::Completion<domain::Done> done) = 0;

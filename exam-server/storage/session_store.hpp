@@ -20,6 +20,10 @@ public:
     virtual void set_status(domain::Id session, domain::SessionStatus status, AuditEvent audit,
                             domain::Completion<domain::Done> done) = 0;
 
+    // Replaces the session's invigilators.
+    virtual void set_invigilators(domain::Id session, std::vector<domain::Id> users, AuditEvent audit,
+                                  domain::Completion<domain::Done> done) = 0;
+
     virtual std::vector<domain::Booking> bookings(domain::Id session) = 0;
     virtual std::optional<domain::Booking> booking(domain::Id id) = 0;
     virtual std::vector<domain::Booking> bookings_of_candidate(domain::Id candidate) = 0;

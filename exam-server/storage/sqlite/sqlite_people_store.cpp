@@ -179,4 +179,17 @@ void SqlitePeopleStore::register_candidate(domain::Id candidate, std::string qua
         on_commit(done));
 }
 
+void SqlitePeopleStore::update_candidate(domain::Candidate cand, AuditEvent audit, domain::Completion<domain::Done> done) {
+    db_.write(
+        [cand = std::move(cand), audit](Connection& c) {
+            auto s = c.prepare(
+                "UPDATE candidates SET given_name = ?, family_name = ?, date_of_birth = ?, uln = ?, extra_time_percent = ? "
+                "WHERE id = ?");
+            s.bind_all(cand.given_name, cand.family_name, cand.date_of_birth, cand.uln, cand.extra_time_percent, cand.id);
+            s.run();
+            append_audit(c, audit);
+        },
+        on_commit(done));
+}
+
 }  // namespace exam::storage::sqlite

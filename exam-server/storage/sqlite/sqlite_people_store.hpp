@@ -24,6 +24,7 @@ public:
     void create_candidates(std::vector<domain::Candidate> candidates, AuditEvent audit,
                            domain::Completion<std::vector<domain::Candidate>> done) override;
 
+    void update_candidate(domain::Candidate candidate, AuditEvent audit, domain::Completion<domain::Done> done) override;
     std::vector<std::string> registrations(domain::Id candidate) override;
     void register_candidate(domain::Id candidate, std::string qualification, AuditEvent audit,
                             domain::Completion<domain::Done> done) override;

@@ -100,6 +100,23 @@ void SqliteSessionStore::set_status(domain::Id session, domain::SessionStatus st
         on_commit(done));
 }
 
+void SqliteSessionStore::set_invigilators(domain::Id session, std::vector<domain::Id> users, AuditEvent audit,
+                                          domain::Completion<domain::Done> done) {
+    db_.write(
+        [session, users = std::move(users), audit](Connection& c) {
+            auto clear = c.prepare("DELETE FROM session_invigilators WHERE session_id = ?");
+            clear.bind_all(session);
+            clear.run();
+            for (auto user : users) {
+                auto ins = c.prepare("INSERT INTO session_invigilators (session_id, user_id) VALUES (?, ?)");
+                ins.bind_all(session, user);
+                ins.run();
+            }
+            append_audit(c, audit);
+        },
+        on_commit(done));
+}
+
 std::vector<domain::Booking> SqliteSessionStore::bookings(domain::Id session) {
     return db_.read([&](Connection& c) {
         auto s = c.prepare(std::string(booking_columns) + "WHERE session_id = ? ORDER BY id");

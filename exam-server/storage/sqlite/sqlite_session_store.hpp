@@ -12,6 +12,8 @@ public:
     void create_session(domain::TestSession session, AuditEvent audit, domain::Completion<domain::TestSession> done) override;
     void set_status(domain::Id session, domain::SessionStatus status, AuditEvent audit,
                     domain::Completion<domain::Done> done) override;
+    void set_invigilators(domain::Id session, std::vector<domain::Id> users, AuditEvent audit,
+                          domain::Completion<domain::Done> done) override;
     std::vector<domain::Booking> bookings(domain::Id session) override;
     std::optional<domain::Booking> booking(domain::Id id) override;
     std::vector<domain::Booking> bookings_of_candidate(domain::Id candidate) override;

@@ -108,6 +108,7 @@ const std::vector<Row>& table() {
     // Public as documented; worth a decision: request counts by route and attempts in progress are open to anyone
     // who can reach the port, candidates' machines included.
     {"GET", "/metrics", "", Fresh::nothing,                                                  {200, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
+    {"GET", "/api/v1/bank", "", Fresh::nothing,                                              {401, 401, 401, 403, 403, 403, 403, 403, 403, 200}},
     {"GET", "/api/v1/openapi.json", "", Fresh::nothing,                                      {200, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
     {"POST", "/api/v1/auth/login",
      R"({"username":"invigilator","password":"demo-password-2026"})", Fresh::nothing,        {200, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
@@ -131,6 +132,8 @@ const std::vector<Row>& table() {
      Fresh::nothing,                                                                         {401, 401, 401, 403, 403, 403, 201, 404,  NO, 201}},
     {"GET", "/api/v1/centres/{centre}/candidates", "", Fresh::nothing,                       {401, 401, 401, 403, 200, 200, 200, 404, 404, 200}},
     {"GET", "/api/v1/candidates/{candidate}", "", Fresh::nothing,                            {401, 401, 401, 403, 200, 200, 200, 404, 404, 200}},
+    {"PATCH", "/api/v1/candidates/{candidate}", R"({"family_name":"Nolan-{n}","reason":"married"})",
+     Fresh::candidate,                                                                       {401, 401, 401, 403, 403, 403, 200, 404,  NO, 200}},
     {"POST", "/api/v1/candidates/{candidate}/registrations", R"({"qualification":"501/0442/1"})",
      Fresh::candidate,                                                                       {401, 401, 401, 403, 403, 403, 201, 404,  NO, 201}},
 
@@ -142,6 +145,8 @@ const std::vector<Row>& table() {
     {"GET", "/api/v1/sessions/{session}", "", Fresh::nothing,                                {401, 401, 401, 403, 200, 404, 200, 404, 404, 200}},
     {"POST", "/api/v1/sessions/{session}/bookings", R"({"candidates":[{candidate}]})",
      Fresh::registered_candidate,                                                            {401, 401, 401, 403, 403,  NO, 201, 404,  NO, 201}},
+    {"PUT", "/api/v1/sessions/{session}/invigilators", R"({"invigilators":[{invigilator_id}]})",
+     Fresh::session,                                                                         {401, 401, 401, 403, 403,  NO, 200, 404,  NO, 200}},
     {"POST", "/api/v1/sessions/{session}/open", "", Fresh::session,                          {401, 401, 401, 403, 200, 404, 200, 404, 404, 200}},
     {"POST", "/api/v1/sessions/{session}/close", "", Fresh::session,                         {401, 401, 401, 403, 200, 404, 200, 404, 404, 200}},
     {"GET", "/api/v1/attempts/{attempt}", "", Fresh::nothing,                                {401, 401, 401, 403, 200, 404, 200, 404, 404, 200}},
