@@ -71,27 +71,36 @@ void IdentityService::staff_login(std::string username, std::string password, st
 std::optional<domain::Principal> IdentityService::authenticate(std::string_view token) {
     if (token.size() != security::session_token_length) return std::nullopt;
     const std::string digest = security::session_token_digest(token);
-    auto record = tokens_.find(digest);
     const domain::Millis now = clock_.now_ms();
-    if (!record || record->revoked || record->expires_at <= now) return std::nullopt;
-    domain::Principal p;
-    if (record->attempt_id != 0) {
-        p.kind = domain::Principal::Kind::candidate;
-        p.attempt_id = record->attempt_id;
-        return p;
+    auto cached = token_cache_.find(digest, now);
+    if (!cached) {
+        auto record = tokens_.find(digest);
+        if (!record || record->revoked || record->expires_at <= now) return std::nullopt;
+        CachedToken fresh;
+        fresh.expires_at = record->expires_at;
+        if (record->attempt_id != 0) {
+            fresh.principal.kind = domain::Principal::Kind::candidate;
+            fresh.principal.attempt_id = record->attempt_id;
+        } else {
+            auto user = people_.user(record->user_id);
+            if (!user || !user->active) return std::nullopt;
+            fresh.principal.kind = domain::Principal::Kind::staff;
+            fresh.principal.user_id = user->id;
+            fresh.principal.username = user->username;
+            fresh.principal.role = user->role;
+            fresh.principal.centre_id = user->centre_id;
+        }
+        token_cache_.put(digest, fresh, now);
+        cached = std::move(fresh);
     }
-    auto user = people_.user(record->user_id);
-    if (!user || !user->active) return std::nullopt;
-    p.kind = domain::Principal::Kind::staff;
-    p.user_id = user->id;
-    p.username = user->username;
-    p.role = user->role;
-    p.centre_id = user->centre_id;
-    // Idle expiry: extend, but write at most about once a minute per token.
-    if (record->expires_at - now < staff_idle_expiry_ms - 60'000) {
-        tokens_.extend(digest, now + staff_idle_expiry_ms, [](domain::Result<domain::Done>) {});
+    // Idle expiry for staff: extend, but write at most about once a minute per token.
+    if (cached->principal.kind == domain::Principal::Kind::staff &&
+        cached->expires_at - now < staff_idle_expiry_ms - 60'000) {
+        cached->expires_at = now + staff_idle_expiry_ms;
+        tokens_.extend(digest, cached->expires_at, [](domain::Result<domain::Done>) {});
+        token_cache_.put(digest, *cached, now);
     }
-    return p;
+    return cached->principal;
 }
 
 void IdentityService::logout(std::string_view token, const domain::Principal& who,
@@ -99,7 +108,9 @@ void IdentityService::logout(std::string_view token, const domain::Principal& wh
     const domain::Millis now = clock_.now_ms();
     const std::string actor =
         who.kind == domain::Principal::Kind::staff ? "staff:" + who.username : "candidate:" + std::to_string(who.attempt_id);
-    tokens_.revoke(security::session_token_digest(token), {now, actor, "logout", actor, "{}"}, std::move(done));
+    const std::string digest = security::session_token_digest(token);
+    token_cache_.forget(digest);
+    tokens_.revoke(digest, {now, actor, "logout", actor, "{}"}, std::move(done));
 }
 
 void IdentityService::create_user(const domain::Principal& actor, NewStaffUser u,

@@ -12,6 +12,7 @@
 #include "domain/result.hpp"
 #include "security/password_hash.hpp"
 #include "services/blocking_pool.hpp"
+#include "services/token_cache.hpp"
 #include "services/throttle.hpp"
 #include "storage/people_store.hpp"
 #include "storage/token_store.hpp"
@@ -63,6 +64,8 @@ private:
     // Verifying against this when the user does not exist keeps the answer's
     // timing from telling which usernames exist.
     std::string dummy_hash_;
+    // Five seconds: how long a token revoked elsewhere (another node) may still be honoured here.
+    TokenCache token_cache_{5'000, 100'000};
 };
 
 }  // namespace exam::services

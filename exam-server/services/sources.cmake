@@ -15,4 +15,5 @@ target_sources(exam_server PRIVATE
   services/live_feed.cpp
   services/results_service.cpp
   services/session_service.cpp
+  services/token_cache.cpp
 )

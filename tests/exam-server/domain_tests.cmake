@@ -4,4 +4,5 @@ target_sources(exam_server_tests PRIVATE
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/domain/candidate_csv_unit_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/domain/feed_subscription_unit_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/domain/marking_unit_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/domain/token_cache_unit_test.cpp
 )
