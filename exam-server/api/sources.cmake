@@ -18,5 +18,6 @@ target_sources(exam_server PRIVATE
   api/room_json.cpp
   api/router.cpp
   api/session_routes.cpp
+  api/static_files.cpp
   api/system_routes.cpp
 )

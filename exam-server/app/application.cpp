@@ -14,6 +14,7 @@
 #include "api/feed_endpoint.hpp"
 #include "api/feed_publisher.hpp"
 #include "api/router.hpp"
+#include "api/static_files.hpp"
 #include "app/demo_data.hpp"
 #include "app/logger.hpp"
 #include "app/metrics.hpp"
@@ -120,6 +121,7 @@ struct Application::Impl {
     std::unique_ptr<services::AuditService> audit;
     std::unique_ptr<api::ApiContext> api_context;
     std::unique_ptr<api::FeedEndpoint> feed_endpoint;
+    std::unique_ptr<api::StaticFiles> player_files;
     std::unique_ptr<api::Router> router;
     std::unique_ptr<net::HttpServer> server;
 
@@ -207,6 +209,9 @@ void Application::start() {
     api::add_certificate_routes(*i.router, *i.api_context);
     api::add_result_routes(*i.router, *i.api_context);
     api::add_audit_routes(*i.router, *i.api_context);
+    i.player_files = std::make_unique<api::StaticFiles>(c.client_dir.empty() ? std::filesystem::path(EXAM_CLIENT_DIR)
+                                                                               : std::filesystem::path(c.client_dir));
+    api::add_static_routes(*i.router, *i.player_files);
 
     net::HttpServerOptions server_options;
     server_options.address = c.listen_address;
@@ -248,6 +253,7 @@ void Application::start() {
                                {"port", static_cast<long long>(i.server->port())},
                                {"tls", c.tls},
                                {"data_dir", c.data_dir},
+                               {"player_files", static_cast<long long>(i.player_files->file_count())},
                                {"items", static_cast<long long>(i.bank->items().size())}});
 }
 
