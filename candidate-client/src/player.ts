@@ -570,7 +570,8 @@ export class Player {
     }
     if (a.state === 'paused' && this.screen !== 'paused' && this.screen !== 'login') {
       this.showPaused();
-    } else if (a.state === 'in_progress' && this.screen === 'paused') {
+    } else if (a.state === 'in_progress' && (this.screen === 'paused' || (this.screen === 'timeup' && this.clock.remaining() > 0))) {
+      // Resumed, or extra time granted after the clock on this screen reached zero.
       this.bar.hidden = false;
       this.queue?.resume();
       this.showItem(this.position);
@@ -697,20 +698,23 @@ export class Player {
 
 function loginMessage(e: unknown): string {
   if (e instanceof ApiError) {
-    if (e.status === 429) {
-      return 'Too many tries. Wait a few minutes before trying again, or ask the invigilator for help.';
-    }
+    // The server's words say how long to wait ("too many tries: wait 30 seconds, ...").
+    if (e.status === 429) return sentence(e.message);
     if (e.status === 401 || e.status === 400 || e.status === 422) {
       return 'These details do not match a test booked for now. Check all three with the invigilator and try again.';
     }
-    return e.message.charAt(0).toUpperCase() + e.message.slice(1) + '.';
+    return sentence(e.message);
   }
   return errorMessage(e);
 }
 
+function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1) + (text.endsWith('.') ? '' : '.');
+}
+
 function errorMessage(e: unknown): string {
   if (e instanceof OfflineError) return 'There is no connection to the server. Check with the invigilator and try again.';
-  if (e instanceof ApiError) return e.message.charAt(0).toUpperCase() + e.message.slice(1) + '.';
+  if (e instanceof ApiError) return sentence(e.message);
   return 'Something went wrong. Tell the invigilator.';
 }
 
