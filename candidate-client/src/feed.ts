@@ -14,7 +14,6 @@ export class AttemptFeed {
   constructor(
     private readonly token: string,
     private readonly onAttempt: (a: AttemptStatus) => void,
-    private readonly onConnected: (connected: boolean) => void,
   ) {
     this.open();
   }
@@ -40,7 +39,6 @@ export class AttemptFeed {
     socket.onopen = () => {
       socket.send(JSON.stringify({ token: this.token }));
       this.retryMs = 1000;
-      this.onConnected(true);
     };
     socket.onmessage = (event) => {
       try {
@@ -53,7 +51,6 @@ export class AttemptFeed {
     socket.onclose = (event) => {
       if (this.socket !== socket) return;
       this.socket = null;
-      this.onConnected(false);
       // 1008: the token was refused; logging in again is the only cure.
       if (this.closed || event.code === 1008) return;
       this.timer = setTimeout(() => {

@@ -140,11 +140,8 @@ export class Player {
 
   private openFeed(): void {
     if (this.feed !== null || this.api.token === null) return;
-    this.feed = new AttemptFeed(
-      this.api.token,
-      (a) => this.attemptChanged(a),
-      () => undefined,
-    );
+    // Its first message is the attempt as it stands, so every (re)connection also resets the clock.
+    this.feed = new AttemptFeed(this.api.token, (a) => this.attemptChanged(a));
   }
 
   // ---- before the test ------------------------------------------------------
@@ -156,7 +153,7 @@ export class Player {
     const status = this.status!;
     const extra = login.candidate.extra_time_percent;
     const waiting = status.state === 'booked';
-    const start = h('button', { type: 'button', class: 'primary', disabled: waiting, onclick: () => this.startTest(start) }, 'Start the test');
+    const start = h('button', { id: 'start-test', type: 'button', class: 'primary', disabled: waiting, onclick: () => this.startTest(start) }, 'Start the test');
     const wait = h(
       'p',
       { id: 'admission', role: 'status', class: waiting ? 'notice' : 'notice ok' },
@@ -198,6 +195,17 @@ export class Player {
     );
   }
 
+  // Admitted while this page waits: the status and the button change in place, the focus stays where it is.
+  private admitted(): void {
+    const wait = document.getElementById('admission');
+    if (wait) {
+      wait.textContent = 'The invigilator has let you in: start when you are ready.';
+      wait.className = 'notice ok';
+    }
+    const start = document.getElementById('start-test') as HTMLButtonElement | null;
+    if (start) start.disabled = false;
+  }
+
   private startTest(button: HTMLButtonElement): void {
     button.disabled = true;
     this.api
@@ -219,7 +227,15 @@ export class Player {
 
   // ---- the test -------------------------------------------------------------
 
-  private async enterTest(): Promise<void> {
+  private entering: Promise<void> | null = null;
+
+  private enterTest(): Promise<void> {
+    this.entering ??= this.loadTest().finally(() => (this.entering = null));
+    return this.entering;
+  }
+
+  private async loadTest(): Promise<void> {
+    if (this.screen !== 'before' && this.screen !== 'login') return;
     const status = this.status!;
     const { items } = await this.api.items();
     this.items = items;
@@ -564,7 +580,8 @@ export class Player {
       return;
     }
     if (this.screen === 'before') {
-      if (a.state === 'admitted' && before !== 'admitted') this.showBefore();
+      if (a.state === 'admitted' && before !== 'admitted') this.admitted();
+      // Started from another computer, or by this page's own Start (enterTest runs once).
       if (a.state === 'in_progress' || a.state === 'paused') void this.enterTest();
       return;
     }
