@@ -62,6 +62,19 @@ export interface SaveReply {
   attempt: AttemptStatus;
 }
 
+// The display settings as the server keeps them (PUT /api/v1/attempt/player-state).
+export interface DisplayJson {
+  text_size: number;
+  overlay: string;
+  high_contrast: boolean;
+  line_spacing: string;
+}
+
+export interface PlayerState {
+  position: number | null;
+  display: DisplayJson | null;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -140,6 +153,12 @@ export class Api {
   }
   submit(): Promise<AttemptStatus> {
     return this.request('POST', '/api/v1/attempt/submit', { confirm: true });
+  }
+  playerState(): Promise<PlayerState> {
+    return this.request('GET', '/api/v1/attempt/player-state');
+  }
+  savePlayerState(position: number, display: DisplayJson): Promise<PlayerState> {
+    return this.request('PUT', '/api/v1/attempt/player-state', { position, display });
   }
   result(): Promise<Result> {
     return this.request('GET', '/api/v1/attempt/result');

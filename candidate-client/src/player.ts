@@ -2,13 +2,21 @@
 // with the navigator, review, paused, and the end. The player holds the items
 // and the candidate's latest answers; the save queue carries each change to the
 // server; the server's clock and feed decide what the candidate may do.
-import { Api, ApiError, OfflineError, type AttemptStatus, type Item, type Login } from './api';
+import { Api, ApiError, OfflineError, type AttemptStatus, type Item, type Login, type PlayerState } from './api';
 import { ServerClock, Warnings, clockText, durationWords } from './clock';
 import { clear, h } from './dom';
 import { AttemptFeed } from './feed';
 import { renderSafeText } from './safe-text';
 import { SaveQueue, type SaveEntry, type SaveStatus, type SendOutcome } from './save-queue';
-import { applySettings, loadSettings, saveSettings, settingsForm, type DisplaySettings } from './settings';
+import {
+  applySettings,
+  loadSettings,
+  saveSettings,
+  settingsForm,
+  settingsFromJson,
+  settingsToJson,
+  type DisplaySettings,
+} from './settings';
 
 const tokenKey = 'exam-player:token';
 const loginKey = 'exam-player:login';
@@ -37,6 +45,8 @@ export class Player {
   private tickTimer: ReturnType<typeof setInterval> | null = null;
   private wasHeld = false;
   private lastIrregularity = new Map<string, number>();
+  private serverState: PlayerState | null = null;
+  private playerStateTimer: ReturnType<typeof setTimeout> | null = null;
 
   // Elements that live across screens.
   private readonly main = document.getElementById('main') as HTMLElement;
@@ -128,8 +138,11 @@ export class Player {
   private async resume(): Promise<void> {
     const status = await this.api.attempt();
     this.status = status;
+    // The server's copy of the place and settings serves a computer that has none of its own.
+    this.serverState = await this.api.playerState().catch((): PlayerState => ({ position: null, display: null }));
     const key = `exam-player:settings:${status.attempt}`;
     if (localStorage.getItem(key) !== null) this.settings = loadSettings(key);
+    else if (this.serverState.display !== null) this.settings = settingsFromJson(this.serverState.display);
     applySettings(this.settings);
     this.clock.set(status.remaining_seconds * 1000, status.state === 'in_progress');
     this.openFeed();
@@ -252,9 +265,11 @@ export class Player {
       const held = queue.pendingFor(item.position);
       return held ? { selected: [...held.selected], flagged: held.flagged } : { selected: [...item.response.selected], flagged: item.response.flagged };
     });
-    const place = Number(localStorage.getItem(`exam-player:place:${status.attempt}`));
+    // Where to open: this computer's own note, else the server's, else the first unanswered item.
+    const local = localStorage.getItem(`exam-player:place:${status.attempt}`);
+    const place = local !== null ? Number(local) : this.serverState?.position ?? null;
     const firstUnanswered = this.answers.findIndex((a) => a.selected.length === 0);
-    this.position = Number.isInteger(place) && place >= 0 && place < items.length && localStorage.getItem(`exam-player:place:${status.attempt}`) !== null ? place : Math.max(0, firstUnanswered);
+    this.position = place !== null && Number.isInteger(place) && place >= 0 && place < items.length ? place : Math.max(0, firstUnanswered);
     queue.resume();
     this.startTimers();
     this.bar.hidden = false;
@@ -296,8 +311,9 @@ export class Player {
     try {
       localStorage.setItem(`exam-player:place:${this.status!.attempt}`, String(position));
     } catch {
-      // Only where to reopen the test is lost.
+      // Only where to reopen the test on this computer is lost; the server keeps it too.
     }
+    this.keepPlayerState();
     const answer = this.answers[position]!;
     const multiple = item.type === 'multiple';
     const message = h('p', { class: 'choice-message', role: 'alert' });
@@ -672,6 +688,19 @@ export class Player {
     this.settings = s;
     saveSettings('exam-player:settings', s);
     if (this.status) saveSettings(`exam-player:settings:${this.status.attempt}`, s);
+    this.keepPlayerState();
+  }
+
+  // Tells the server where the candidate is and how they see the test, for a
+  // log-in on another computer. Best effort and coalesced: a lost one is
+  // replaced by the next, and this computer keeps its own copy anyway.
+  private keepPlayerState(): void {
+    if (this.playerStateTimer !== null) clearTimeout(this.playerStateTimer);
+    this.playerStateTimer = setTimeout(() => {
+      this.playerStateTimer = null;
+      if (this.status === null || ended.has(this.status.state)) return;
+      this.api.savePlayerState(this.position, settingsToJson(this.settings)).catch(() => undefined);
+    }, 300);
   }
 
   private announce(text: string): void {

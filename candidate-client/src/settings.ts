@@ -3,6 +3,7 @@
 // spacing. They are applied as data attributes on <html> that the stylesheet
 // reads (no inline styles: the page's CSP forbids them), and kept in browser
 // storage for this attempt so a reload keeps them.
+import type { DisplayJson } from './api';
 import { h } from './dom';
 
 export const textSizes = [100, 125, 150, 175, 200] as const;
@@ -28,6 +29,20 @@ const overlayNames: Record<DisplaySettings['overlay'], string> = {
   grey: 'Grey',
 };
 const spacingNames: Record<DisplaySettings['lineSpacing'], string> = { normal: 'Normal', wide: 'Wide', wider: 'Wider' };
+
+// The server's spelling (the player-state endpoint), and back; unknown values fall back to the defaults.
+export function settingsToJson(s: DisplaySettings): DisplayJson {
+  return { text_size: s.textSize, overlay: s.overlay, high_contrast: s.highContrast, line_spacing: s.lineSpacing };
+}
+
+export function settingsFromJson(j: DisplayJson): DisplaySettings {
+  return {
+    textSize: textSizes.find((v) => v === j.text_size) ?? defaultSettings.textSize,
+    overlay: overlays.find((v) => v === j.overlay) ?? defaultSettings.overlay,
+    highContrast: j.high_contrast === true,
+    lineSpacing: spacings.find((v) => v === j.line_spacing) ?? defaultSettings.lineSpacing,
+  };
+}
 
 export function applySettings(s: DisplaySettings): void {
   const root = document.documentElement;

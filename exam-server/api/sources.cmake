@@ -13,6 +13,7 @@ target_sources(exam_server PRIVATE
   api/json_reply.cpp
   api/json_views.cpp
   api/ledger_routes.cpp
+  api/player_state_routes.cpp
   api/query_params.cpp
   api/result_routes.cpp
   api/room_json.cpp

@@ -33,7 +33,7 @@ async function next(page, n) {
   await page.waitForFunction((k) => document.getElementById('question-heading')?.textContent?.startsWith(`Question ${k} `), n);
 }
 
-test('a reload, and a second browser, carry on with every saved answer and flag', async () => {
+test('a reload, and a second browser, carry on at the same item with every saved answer, flag and setting', async () => {
   const { context, page } = await newPage(browser);
   await logIn(page, server, '0001');
   await startTest(page);
@@ -45,18 +45,26 @@ test('a reload, and a second browser, carry on with every saved answer and flag'
   }
   await page.locator('.save-text[data-status="saved"]').waitFor();
 
+  await page.getByRole('button', { name: 'Display settings' }).click();
+  await page.locator('#settings-panel').getByLabel('Cream').check();
   await page.reload();
   await heading(page).waitFor();
   assert.equal(await heading(page).textContent(), 'Question 4 of 24', 'the same item after a reload');
+  assert.equal(await page.getAttribute('html', 'data-overlay'), 'cream', 'the same settings after a reload');
+  const kept = page.waitForResponse((r) => r.url().endsWith('/api/v1/attempt/player-state') && r.request().method() === 'PUT');
   await page.getByRole('button', { name: /^Question 3,/ }).click();
+  await kept;
   assert.deepEqual(await page.locator('label.option input:checked').evaluateAll((els) => els.map((e) => e.value)), chosen[2]);
   assert.equal(await page.getByRole('button', { name: 'Flagged for review' }).count(), 1);
   await context.close();
 
-  // Another computer: a new profile logs in with the same details.
+  // Another computer: a new profile logs in with the same details, and finds
+  // the item last on screen, the settings, the answers and the flag.
   const second = await newPage(browser);
   await logIn(second.page, server, '0001');
   await heading(second.page).waitFor();
+  assert.equal(await heading(second.page).textContent(), 'Question 3 of 24');
+  assert.equal(await second.page.getAttribute('html', 'data-overlay'), 'cream');
   assert.equal(await second.page.locator('.nav-item.answered').count(), 3);
   assert.equal(await second.page.locator('.nav-item.flagged').count(), 1);
   await second.page.getByRole('button', { name: /^Question 1,/ }).click();

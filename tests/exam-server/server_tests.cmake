@@ -22,6 +22,7 @@ target_sources(exam_server_tests PRIVATE
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/credit_ledger_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/invigilation_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/live_feed_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/player_state_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/results_release_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/server_options_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/sitting_test.cpp

@@ -181,6 +181,10 @@ const std::vector<Row>& table() {
     {"POST", "/api/v1/attempt/heartbeat", "", Fresh::nothing,                                {401, 401, 401, 200, 403, 403, 403, 403, 403, 403}},
     {"GET", "/api/v1/attempt/summary", "", Fresh::nothing,                                   {401, 401, 401, 200, 403, 403, 403, 403, 403, 403}},
     {"POST", "/api/v1/attempt/irregularities", R"({"kind":"focus_lost"})", Fresh::nothing,  {401, 401, 401, 200, 403, 403, 403, 403, 403, 403}},
+    {"PUT", "/api/v1/attempt/player-state",
+     R"({"position":1,"display":{"text_size":150,"overlay":"cream","high_contrast":false,"line_spacing":"wide"}})",
+     Fresh::nothing,                                                                         {401, 401, 401, 200, 403, 403, 403, 403, 403, 403}},
+    {"GET", "/api/v1/attempt/player-state", "", Fresh::nothing,                              {401, 401, 401, 200, 403, 403, 403, 403, 403, 403}},
 
     // Running the room: the room itself, admission, the whole room paused and resumed, incidents.
     {"GET", "/api/v1/sessions/{session}/room", "", Fresh::nothing,                           {401, 401, 401, 403, 200, 404, 200, 404, 404, 200}},
