@@ -1,7 +1,7 @@
-// The candidate's place and display settings. The settings are a closed list
-// of known values (the player's text sizes, overlays and spacings), checked
-// here and stored as canonical JSON, so nothing a client invents is kept or
-// sent back to another computer.
+// The candidate's place and display settings, and the display settings of a
+// candidate's access arrangements. The settings are a closed list of known
+// values (the player's text sizes, overlays and spacings), checked here and
+// stored as canonical JSON, so nothing a client invents is kept or sent back.
 #include "api/player_state_routes.hpp"
 
 #include <boost/json.hpp>
@@ -12,6 +12,7 @@
 
 #include "api/json_body.hpp"
 #include "api/reply_with.hpp"
+#include "api/route_params.hpp"
 #include "services/player_state_service.hpp"
 
 namespace exam::api {
@@ -28,10 +29,21 @@ bool one_of(const List& list, const Value& v) {
     return std::find(list.begin(), list.end(), v) != list.end();
 }
 
-json::value state_json(const storage::PlayerState& s) {
+json::value display_json(const std::optional<std::string>& canonical) {
+    if (!canonical) return nullptr;
     json::error_code ec;
-    auto display = json::parse(s.display, ec);
-    return json::object{{"position", s.position}, {"display", ec ? json::value(nullptr) : display}};
+    auto display = json::parse(*canonical, ec);
+    return ec ? json::value(nullptr) : display;
+}
+
+json::value state_json(const storage::PlayerState& s) {
+    return json::object{{"position", s.position}, {"display", display_json(s.display)}, {"display_source", "player"}};
+}
+
+json::value view_json(const services::PlayerView& v) {
+    return json::object{{"position", v.position ? json::value(*v.position) : json::value(nullptr)},
+                        {"display", display_json(v.display)},
+                        {"display_source", v.display_source.empty() ? json::value(nullptr) : json::value(v.display_source)}};
 }
 
 // The display settings as canonical JSON, or the error naming the field.
@@ -69,12 +81,9 @@ void add_player_state_routes(Router& router, ApiContext& ctx, services::PlayerSt
     router.add("GET", "/api/v1/attempt/player-state",
                [&ctx, &players](const net::HttpRequest& req, const RouteParams&, net::Responder respond) {
                    as_candidate(ctx, req, respond, [&](domain::Id attempt) {
-                       auto s = players.get(attempt);
-                       if (!s) return respond(error_response(s.error()));
-                       if (!s.value()) {
-                           return respond(json_reply(200, json::object{{"position", nullptr}, {"display", nullptr}}));
-                       }
-                       respond(json_reply(200, state_json(*s.value())));
+                       auto v = players.get(attempt);
+                       if (!v) return respond(error_response(v.error()));
+                       respond(json_reply(200, view_json(v.value())));
                    });
                });
     router.add("PUT", "/api/v1/attempt/player-state",
@@ -90,6 +99,35 @@ void add_player_state_routes(Router& router, ApiContext& ctx, services::PlayerSt
                        if (!canonical) return respond(error_response(canonical.error()));
                        players.save(attempt, storage::PlayerState{*position, std::move(canonical.value())},
                                     reply_with<storage::PlayerState>(respond, 200, state_json));
+                   });
+               });
+    router.add("GET", "/api/v1/candidates/{candidate}/display-arrangement",
+               [&ctx, &players](const net::HttpRequest& req, const RouteParams& params, net::Responder respond) {
+                   with_principal(ctx, req, respond, [&](const domain::Principal& p) {
+                       auto id = id_param(params, "candidate", respond);
+                       if (!id) return;
+                       auto d = players.display_arrangement(p, *id);
+                       if (!d) return respond(error_response(d.error()));
+                       respond(json_reply(200, json::object{{"candidate", *id}, {"display", display_json(d.value())}}));
+                   });
+               });
+    router.add("PUT", "/api/v1/candidates/{candidate}/display-arrangement",
+               [&ctx, &players](const net::HttpRequest& req, const RouteParams& params, net::Responder respond) {
+                   with_principal(ctx, req, respond, [&](const domain::Principal& p) {
+                       auto id = id_param(params, "candidate", respond);
+                       if (!id) return;
+                       auto body = parse_json_body(req);
+                       if (!body) return respond(error_response(body.error()));
+                       JsonObjectReader r(body->as_object(), "");
+                       const json::object* display = r.object("display", true);
+                       if (auto e = r.finish()) return respond(error_response(*e));
+                       auto canonical = read_display(*display);
+                       if (!canonical) return respond(error_response(canonical.error()));
+                       players.set_display_arrangement(
+                           p, *id, canonical.value(),
+                           reply_with<domain::Done>(respond, 200, [id = *id, c = canonical.value()](const domain::Done&) {
+                               return json::object{{"candidate", id}, {"display", display_json(c)}};
+                           }));
                    });
                });
 }

@@ -200,7 +200,7 @@ void Application::start() {
                                                                        clock, i.bank, *i.awarding_key);
     i.results = std::make_unique<services::ResultsService>(*i.people, *i.results_store, i.bank);
     i.audit = std::make_unique<services::AuditService>(*i.people, *i.audit_store);
-    i.player_states = std::make_unique<services::PlayerStateService>(*i.player_state_store, *i.attempts, clock);
+    i.player_states = std::make_unique<services::PlayerStateService>(*i.player_state_store, *i.attempts, *i.registry, clock);
     i.api_context = std::make_unique<api::ApiContext>(api::ApiContext{
         *i.identity, *i.registry, *i.session_service, *i.attempts, *i.ledger, *i.invigilation, i.feed, *i.certification,
         *i.results, *i.audit, i.metrics, [] { return openapi_document(); }});

@@ -1,9 +1,10 @@
 #pragma once
 // Where the candidate's player was: the item on screen and the display
 // settings, so that logging in on another computer opens the same item with
-// the same settings. Not part of the attempt's record (nothing is marked or
-// audited from it), so it has its own small store and never touches the
-// autosave's hot path.
+// the same settings; and the display settings of a candidate's access
+// arrangements, which the player starts with. Not part of the attempt's record
+// (nothing is marked from it), so it has its own small store and never touches
+// the autosave's hot path.
 
 #include <cstdint>
 #include <optional>
@@ -12,6 +13,7 @@
 #include "domain/clock.hpp"
 #include "domain/people.hpp"
 #include "domain/result.hpp"
+#include "storage/audit_event.hpp"
 
 namespace exam::storage {
 
@@ -26,6 +28,11 @@ public:
     virtual std::optional<PlayerState> player_state(domain::Id attempt) = 0;
     virtual void save_player_state(domain::Id attempt, PlayerState state, domain::Millis at,
                                    domain::Completion<domain::Done> done) = 0;
+    // The candidate's display arrangement (canonical JSON), if the centre recorded one.
+    virtual std::optional<std::string> display_arrangement(domain::Id candidate) = 0;
+    // Audited: an access arrangement is the centre's decision about a candidate.
+    virtual void save_display_arrangement(domain::Id candidate, std::string display, AuditEvent audit,
+                                          domain::Completion<domain::Done> done) = 0;
 };
 
 }  // namespace exam::storage

@@ -258,6 +258,15 @@ CREATE TABLE attempt_player_state (
     display     TEXT NOT NULL,
     updated_at  BIGINT NOT NULL
 );
+
+-- Display settings from a candidate's access arrangements (text size, colour
+-- overlay, high contrast, line spacing): the player starts with them.
+CREATE TABLE candidate_display_arrangements (
+    candidate_id  BIGINT PRIMARY KEY REFERENCES candidates(id),
+    display       TEXT NOT NULL,
+    set_by        TEXT NOT NULL,
+    set_at        BIGINT NOT NULL
+);
 )SQL"},
     };
     return migrations;

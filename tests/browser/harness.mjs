@@ -101,6 +101,11 @@ export async function staff(base, username = 'invigilator') {
       if (!r.ok()) throw new Error(`${path}: ${r.status()} ${await r.text()}`);
       return r.json();
     },
+    async put(path, data) {
+      const r = await api.put(path, { data, headers });
+      if (!r.ok()) throw new Error(`${path}: ${r.status()} ${await r.text()}`);
+      return r.json();
+    },
     async get(path) {
       const r = await api.get(path, { headers });
       if (!r.ok()) throw new Error(`${path}: ${r.status()} ${await r.text()}`);

@@ -23,7 +23,7 @@ async function roomRow(invigilator, candidateNumber) {
   return room.candidates.find((c) => c.candidate_number === candidateNumber);
 }
 
-test('a candidate not yet admitted waits, and can start as soon as the invigilator admits them', async () => {
+test('a candidate not yet admitted sees their access arrangements applied, waits, and can start as soon as the invigilator admits them', async () => {
   const admin = await staff(server.base, 'centre.admin');
   const { candidates } = await admin.post('/api/v1/centres/1/candidates', {
     candidates: [
@@ -31,6 +31,10 @@ test('a candidate not yet admitted waits, and can start as soon as the invigilat
     ],
   });
   await admin.post(`/api/v1/candidates/${candidates[0].id}/registrations`, { qualification: '501/0443/3' });
+  // Access arrangements: large text on yellow, from the start.
+  const arrangement = { display: { text_size: 150, overlay: 'yellow', high_contrast: false, line_spacing: 'wide' } };
+  const put = await admin.put(`/api/v1/candidates/${candidates[0].id}/display-arrangement`, arrangement);
+  assert.equal(put.display.overlay, 'yellow');
   const { bookings } = await admin.post('/api/v1/sessions/1/bookings', { candidates: [candidates[0].id] });
   server.keycodes['0005'] = bookings[0].keycode;
 
@@ -39,6 +43,9 @@ test('a candidate not yet admitted waits, and can start as soon as the invigilat
   await page.getByRole('heading', { name: 'Before you start' }).waitFor();
   assert.match(await page.locator('#admission').textContent(), /Waiting for the invigilator/);
   assert.equal(await page.getByRole('button', { name: 'Start the test' }).isDisabled(), true);
+  assert.equal(await page.getAttribute('html', 'data-overlay'), 'yellow');
+  assert.equal(await page.getAttribute('html', 'data-text-size'), '150');
+  assert.equal(await page.getByLabel('Yellow').isChecked(), true);
 
   const invigilator = await staff(server.base);
   await invigilator.post('/api/v1/sessions/1/admit', { bookings: [bookings[0].id] });

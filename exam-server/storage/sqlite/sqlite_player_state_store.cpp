@@ -25,4 +25,28 @@ void SqlitePlayerStateStore::save_player_state(domain::Id attempt, PlayerState s
         on_commit(std::move(done)));
 }
 
+std::optional<std::string> SqlitePlayerStateStore::display_arrangement(domain::Id candidate) {
+    return db_.read([&](Connection& c) -> std::optional<std::string> {
+        auto s = c.prepare("SELECT display FROM candidate_display_arrangements WHERE candidate_id = ?");
+        s.bind_all(candidate);
+        if (s.step() != Step::row) return std::nullopt;
+        return s.column_text(0);
+    });
+}
+
+void SqlitePlayerStateStore::save_display_arrangement(domain::Id candidate, std::string display, AuditEvent audit,
+                                                      domain::Completion<domain::Done> done) {
+    db_.write(
+        [candidate, display = std::move(display), audit = std::move(audit)](Connection& c) {
+            auto s = c.prepare(
+                "INSERT INTO candidate_display_arrangements (candidate_id, display, set_by, set_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (candidate_id) DO UPDATE SET display = excluded.display, set_by = excluded.set_by, "
+                "set_at = excluded.set_at");
+            s.bind_all(candidate, display, audit.actor, audit.at);
+            s.run();
+            append_audit(c, audit);
+        },
+        on_commit(std::move(done)));
+}
+
 }  // namespace exam::storage::sqlite

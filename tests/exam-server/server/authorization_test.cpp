@@ -133,6 +133,10 @@ const std::vector<Row>& table() {
     {"GET", "/api/v1/candidates/{candidate}", "", Fresh::nothing,                            {401, 401, 401, 403, 200, 200, 200, 404, 404, 200}},
     {"POST", "/api/v1/candidates/{candidate}/registrations", R"({"qualification":"501/0442/1"})",
      Fresh::candidate,                                                                       {401, 401, 401, 403, 403, 403, 201, 404,  NO, 201}},
+    {"PUT", "/api/v1/candidates/{candidate}/display-arrangement",
+     R"({"display":{"text_size":200,"overlay":"yellow","high_contrast":false,"line_spacing":"wider"}})",
+     Fresh::nothing,                                                                         {401, 401, 401, 403, 403, 403, 200, 404,  NO, 200}},
+    {"GET", "/api/v1/candidates/{candidate}/display-arrangement", "", Fresh::nothing,        {401, 401, 401, 403, 403, 403, 200, 404,  NO, 200}},
 
     // Centre 1's sessions.
     {"POST", "/api/v1/centres/{centre}/sessions",

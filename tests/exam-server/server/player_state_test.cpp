@@ -1,6 +1,7 @@
 // The candidate's place and display settings kept on the server: another
 // log-in (another computer) and a restart find them; only known settings are
-// kept; nothing is kept once the attempt is over.
+// kept; nothing is kept once the attempt is over. And the display settings of
+// a candidate's access arrangements, which the player starts with.
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
@@ -94,6 +95,49 @@ TEST_F(PlayerStateTest, NothingIsKeptOnceTheAttemptIsOver) {
     auto r = client().put("/api/v1/attempt/player-state", cream_wide, token);
     EXPECT_EQ(r.status, 409) << r.body;
     EXPECT_NE(r.body.find("attempt_finished"), std::string::npos) << r.body;
+}
+
+std::int64_t candidate_id(exam_test::HttpsClient& client, const std::string& admin, const std::string& number) {
+    auto list = client.get("/api/v1/centres/1/candidates", admin).json();
+    for (const auto& c : list.at("candidates").as_array()) {
+        if (c.at("candidate_number").as_string() == number) return c.at("id").as_int64();
+    }
+    ADD_FAILURE() << "no candidate " << number;
+    return 0;
+}
+
+TEST_F(PlayerStateTest, TheCandidatesDisplayArrangementIsWhereThePlayerStartsUntilTheyChooseTheirOwn) {
+    const auto admin = staff_token("centre.admin");
+    const auto id = candidate_id(client(), admin, "0002");
+    const std::string path = "/api/v1/candidates/" + std::to_string(id) + "/display-arrangement";
+    EXPECT_TRUE(client().get(path, admin).json().at("display").is_null());
+    auto set = client().put(
+        path, R"({"display":{"text_size":200,"overlay":"yellow","high_contrast":false,"line_spacing":"wider"}})", admin);
+    ASSERT_EQ(set.status, 200) << set.body;
+    EXPECT_EQ(client().get(path, admin).json().at("display").at("overlay").as_string(), "yellow");
+
+    const auto token = candidate_token("0002");
+    auto start = client().get("/api/v1/attempt/player-state", token).json();
+    EXPECT_EQ(start.at("display_source").as_string(), "arrangement");
+    EXPECT_EQ(start.at("display").at("text_size").as_int64(), 200);
+    EXPECT_TRUE(start.at("position").is_null());
+
+    // The candidate changes a setting: their own choice wins from then on.
+    start_and_fetch(token);
+    ASSERT_EQ(client().put("/api/v1/attempt/player-state", cream_wide, token).status, 200);
+    auto own = client().get("/api/v1/attempt/player-state", token).json();
+    EXPECT_EQ(own.at("display_source").as_string(), "player");
+    EXPECT_EQ(own.at("display").at("overlay").as_string(), "cream");
+
+    // Only known settings; invigilators may not set them; the change is audited.
+    auto bad = client().put(path, R"({"display":{"text_size":300,"overlay":"none","high_contrast":false,"line_spacing":"normal"}})", admin);
+    EXPECT_EQ(field_of(bad), "/display/text_size") << bad.body;
+    auto by_invigilator = client().put(
+        path, R"({"display":{"text_size":100,"overlay":"none","high_contrast":false,"line_spacing":"normal"}})",
+        staff_token("invigilator"));
+    EXPECT_EQ(by_invigilator.status, 403) << by_invigilator.body;
+    auto audit = client().get("/api/v1/audit?limit=1000", staff_token("ao.admin"));
+    EXPECT_NE(audit.body.find("candidate.display_arrangement"), std::string::npos) << audit.body;
 }
 
 }  // namespace
