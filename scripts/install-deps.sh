@@ -15,6 +15,14 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# The candidate's player is built with node and npm and tested in Chromium.
+# A node that came with its own npm (as some machines have) is left alone:
+# Debian's separate npm package would conflict with it.
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+# Chromium draws text with these; without any font the screenshots show boxes.
+fc-list 2>/dev/null | grep -q . || missing+=(fonts-dejavu-core)
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi

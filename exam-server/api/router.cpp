@@ -63,6 +63,11 @@ void Router::add(std::string method, std::string pattern, RouteHandler handler) 
     routes_.push_back(std::move(r));
 }
 
+void Router::set_fallback(std::string method, RouteHandler handler) {
+    fallback_method_ = std::move(method);
+    fallback_ = std::move(handler);
+}
+
 bool Router::match(const Route& route, const std::vector<std::string_view>& path, RouteParams& params) {
     if (route.segments.size() != path.size()) return false;
     for (std::size_t i = 0; i < path.size(); ++i) {
@@ -92,8 +97,13 @@ void Router::handle(net::HttpRequest request, net::Responder respond) {
         }
         allowed += allowed.empty() ? route.method : ", " + route.method;
     }
+    const bool api_path = request.path == "/api" || request.path.starts_with("/api/");
+    const bool use_fallback = !found && allowed.empty() && fallback_ && request.method == fallback_method_ && !api_path;
 
-    const std::string route_name = found ? found->pattern : (allowed.empty() ? "unmatched" : "method_not_allowed");
+    const std::string route_name = found            ? found->pattern
+                                   : use_fallback   ? "static"
+                                   : allowed.empty() ? "unmatched"
+                                                     : "method_not_allowed";
     // The wrapper runs once, on whatever thread completes the request.
     auto finish = [this, respond = std::move(respond), started, route_name, method = request.method,
                    request_id = request.request_id, remote = request.remote_address](net::HttpResponse r) {
@@ -112,7 +122,7 @@ void Router::handle(net::HttpRequest request, net::Responder respond) {
         respond(std::move(r));
     };
 
-    if (found == nullptr) {
+    if (found == nullptr && !use_fallback) {
         if (!allowed.empty()) {
             auto r = error_reply(405, "method_not_allowed", "this path accepts " + allowed);
             r.headers.emplace_back("Allow", allowed);
@@ -128,7 +138,7 @@ void Router::handle(net::HttpRequest request, net::Responder respond) {
         if (!answered->exchange(true)) (*shared_finish)(std::move(r));
     };
     try {
-        found->handler(request, params, once);
+        (use_fallback ? fallback_ : found->handler)(request, params, once);
     } catch (const std::exception& e) {
         logger_.error("handler failed", {{"request_id", request.request_id}, {"route", route_name}, {"what", e.what()}});
         once(error_reply(500, "internal_error", "the server could not complete this request; it has been logged"));

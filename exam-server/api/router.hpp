@@ -37,6 +37,9 @@ public:
 
     // Not thread-safe: add every route before the server starts.
     void add(std::string method, std::string pattern, RouteHandler handler);
+    // Answers requests of `method` that match no route and lie outside /api/
+    // (the player's files); everything under /api/ keeps its JSON 404.
+    void set_fallback(std::string method, RouteHandler handler);
 
     void handle(net::HttpRequest request, net::Responder respond) override;
 
@@ -53,6 +56,8 @@ private:
     app::Metrics& metrics_;
     bool tls_;
     std::vector<Route> routes_;
+    std::string fallback_method_;
+    RouteHandler fallback_;
 };
 
 }  // namespace exam::api

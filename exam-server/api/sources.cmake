@@ -14,10 +14,12 @@ target_sources(exam_server PRIVATE
   api/json_reply.cpp
   api/json_views.cpp
   api/ledger_routes.cpp
+  api/player_state_routes.cpp
   api/query_params.cpp
   api/result_routes.cpp
   api/room_json.cpp
   api/router.cpp
   api/session_routes.cpp
+  api/static_files.cpp
   api/system_routes.cpp
 )

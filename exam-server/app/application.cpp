@@ -13,7 +13,9 @@
 #include "api/api_context.hpp"
 #include "api/feed_endpoint.hpp"
 #include "api/feed_publisher.hpp"
+#include "api/player_state_routes.hpp"
 #include "api/router.hpp"
+#include "api/static_files.hpp"
 #include "app/demo_data.hpp"
 #include "app/logger.hpp"
 #include "app/metrics.hpp"
@@ -34,6 +36,7 @@
 #include "services/identity_service.hpp"
 #include "services/invigilation_service.hpp"
 #include "services/live_feed.hpp"
+#include "services/player_state_service.hpp"
 #include "services/results_service.hpp"
 #include "services/session_service.hpp"
 #include "storage/sqlite/database.hpp"
@@ -42,6 +45,7 @@
 #include "storage/sqlite/sqlite_certificate_store.hpp"
 #include "storage/sqlite/sqlite_ledger_store.hpp"
 #include "storage/sqlite/sqlite_people_store.hpp"
+#include "storage/sqlite/sqlite_player_state_store.hpp"
 #include "storage/sqlite/sqlite_results_store.hpp"
 #include "storage/sqlite/sqlite_session_store.hpp"
 #include "storage/sqlite/sqlite_token_store.hpp"
@@ -105,6 +109,7 @@ struct Application::Impl {
     std::optional<security::AwardingKey> awarding_key;
     std::unique_ptr<storage::sqlite::SqliteResultsStore> results_store;
     std::unique_ptr<storage::sqlite::SqliteAuditStore> audit_store;
+    std::unique_ptr<storage::sqlite::SqlitePlayerStateStore> player_state_store;
     std::unique_ptr<services::BlockingPool> kdf_pool;
     std::unique_ptr<services::IdentityService> identity;
     std::unique_ptr<services::AttemptService> attempts;
@@ -119,8 +124,10 @@ struct Application::Impl {
     std::unique_ptr<services::CertificationService> certification;
     std::unique_ptr<services::ResultsService> results;
     std::unique_ptr<services::AuditService> audit;
+    std::unique_ptr<services::PlayerStateService> player_states;
     std::unique_ptr<api::ApiContext> api_context;
     std::unique_ptr<api::FeedEndpoint> feed_endpoint;
+    std::unique_ptr<api::StaticFiles> player_files;
     std::unique_ptr<api::Router> router;
     std::unique_ptr<net::HttpServer> server;
 
@@ -160,6 +167,7 @@ void Application::start() {
     i.certificate_store = std::make_unique<storage::sqlite::SqliteCertificateStore>(*i.database);
     i.results_store = std::make_unique<storage::sqlite::SqliteResultsStore>(*i.database);
     i.audit_store = std::make_unique<storage::sqlite::SqliteAuditStore>(*i.database);
+    i.player_state_store = std::make_unique<storage::sqlite::SqlitePlayerStateStore>(*i.database);
     if (auto changed = i.attempt_store->changed_item_versions(); !changed.empty()) {
         std::string message = "items were edited after candidates sat them, without a new version number "
                               "(raise their version in the bank):";
@@ -193,6 +201,7 @@ void Application::start() {
                                                                        clock, i.bank, *i.awarding_key);
     i.results = std::make_unique<services::ResultsService>(*i.people, *i.results_store, i.bank);
     i.audit = std::make_unique<services::AuditService>(*i.people, *i.audit_store);
+    i.player_states = std::make_unique<services::PlayerStateService>(*i.player_state_store, *i.attempts, *i.registry, clock);
     i.api_context = std::make_unique<api::ApiContext>(api::ApiContext{
         *i.identity, *i.registry, *i.session_service, *i.attempts, *i.ledger, *i.invigilation, i.feed, *i.certification,
         *i.results, *i.audit, i.metrics, [] { return openapi_document(); }});
@@ -209,6 +218,10 @@ void Application::start() {
     api::add_certificate_routes(*i.router, *i.api_context);
     api::add_result_routes(*i.router, *i.api_context);
     api::add_audit_routes(*i.router, *i.api_context);
+    api::add_player_state_routes(*i.router, *i.api_context, *i.player_states);
+    i.player_files = std::make_unique<api::StaticFiles>(c.client_dir.empty() ? std::filesystem::path(EXAM_CLIENT_DIR)
+                                                                               : std::filesystem::path(c.client_dir));
+    api::add_static_routes(*i.router, *i.player_files);
 
     net::HttpServerOptions server_options;
     server_options.address = c.listen_address;
@@ -250,6 +263,7 @@ void Application::start() {
                                {"port", static_cast<long long>(i.server->port())},
                                {"tls", c.tls},
                                {"data_dir", c.data_dir},
+                               {"player_files", static_cast<long long>(i.player_files->file_count())},
                                {"items", static_cast<long long>(i.bank->items().size())}});
 }
 

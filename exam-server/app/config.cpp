@@ -25,6 +25,8 @@ Serves the onscreen test system over HTTPS (HTTP/1.1, TLS 1.2 and 1.3).
   --threads N            worker threads (default: one per core)
   --clock-grace SECONDS  how long a silent client's clock keeps running (default 30)
   --bank DIR             item bank folder (default: the bank bundled with the build)
+  --client-dir DIR       the candidate's player, as built by candidate-client
+                         (default: the build's candidate-client output folder)
   --log-level LEVEL      debug, info, warning, error or off (default info)
   --demo                 create demo staff, a demo centre, candidates and an open session
   --max-connections N    open connections in all (default 20000)
@@ -60,6 +62,7 @@ std::string apply(ServerConfig& c, const std::string& name, const std::string& v
         if (!parse_number(value, 1, 3600, n)) return "--clock-grace expects seconds from 1 to 3600";
         c.clock_grace_seconds = n;
     } else if (name == "bank") c.bank_dir = value;
+    else if (name == "client-dir") c.client_dir = value;
     else if (name == "log-level") {
         if (value != "debug" && value != "info" && value != "warning" && value != "error" && value != "off") {
             return "--log-level expects debug, info, warning, error or off";

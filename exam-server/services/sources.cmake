@@ -13,6 +13,7 @@ target_sources(exam_server PRIVATE
   services/identity_service.cpp
   services/invigilation_service.cpp
   services/live_feed.cpp
+  services/player_state_service.cpp
   services/results_service.cpp
   services/session_service.cpp
   services/token_cache.cpp

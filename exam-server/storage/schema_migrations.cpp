@@ -249,6 +249,25 @@ CREATE UNIQUE INDEX certificates_one_current_full ON certificates (candidate_id,
     WHERE kind = 'full' AND status = 'current';
 CREATE INDEX certificates_by_candidate ON certificates (candidate_id);
 )SQL"},
+        {5, "player_state", R"SQL(
+-- The item on the candidate's screen and their display settings, so another
+-- computer opens the test where they were and as they chose to see it.
+CREATE TABLE attempt_player_state (
+    attempt_id  BIGINT PRIMARY KEY REFERENCES attempts(id),
+    position    BIGINT NOT NULL,
+    display     TEXT NOT NULL,
+    updated_at  BIGINT NOT NULL
+);
+
+-- Display settings from a candidate's access arrangements (text size, colour
+-- overlay, high contrast, line spacing): the player starts with them.
+CREATE TABLE candidate_display_arrangements (
+    candidate_id  BIGINT PRIMARY KEY REFERENCES candidates(id),
+    display       TEXT NOT NULL,
+    set_by        TEXT NOT NULL,
+    set_at        BIGINT NOT NULL
+);
+)SQL"},
     };
     return migrations;
 }

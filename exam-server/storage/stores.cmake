@@ -10,6 +10,7 @@ target_sources(exam_server PRIVATE
   storage/sqlite/sqlite_certificate_store.cpp
   storage/sqlite/sqlite_ledger_store.cpp
   storage/sqlite/sqlite_people_store.cpp
+  storage/sqlite/sqlite_player_state_store.cpp
   storage/sqlite/sqlite_results_store.cpp
   storage/sqlite/sqlite_session_store.cpp
   storage/sqlite/sqlite_token_store.cpp

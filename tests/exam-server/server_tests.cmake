@@ -23,9 +23,11 @@ target_sources(exam_server_tests PRIVATE
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/credit_ledger_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/invigilation_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/live_feed_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/player_state_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/results_release_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/server_options_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/sitting_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/static_files_test.cpp
 )
 target_sources(exam_server_tests PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/server_process_test.cpp)
 target_compile_definitions(exam_server_tests PRIVATE EXAM_SERVER_BINARY="$<TARGET_FILE:exam-server>")

@@ -136,6 +136,10 @@ const std::vector<Row>& table() {
      Fresh::candidate,                                                                       {401, 401, 401, 403, 403, 403, 200, 404,  NO, 200}},
     {"POST", "/api/v1/candidates/{candidate}/registrations", R"({"qualification":"501/0442/1"})",
      Fresh::candidate,                                                                       {401, 401, 401, 403, 403, 403, 201, 404,  NO, 201}},
+    {"PUT", "/api/v1/candidates/{candidate}/display-arrangement",
+     R"({"display":{"text_size":200,"overlay":"yellow","high_contrast":false,"line_spacing":"wider"}})",
+     Fresh::nothing,                                                                         {401, 401, 401, 403, 403, 403, 200, 404,  NO, 200}},
+    {"GET", "/api/v1/candidates/{candidate}/display-arrangement", "", Fresh::nothing,        {401, 401, 401, 403, 403, 403, 200, 404,  NO, 200}},
 
     // Centre 1's sessions.
     {"POST", "/api/v1/centres/{centre}/sessions",
@@ -186,6 +190,10 @@ const std::vector<Row>& table() {
     {"POST", "/api/v1/attempt/heartbeat", "", Fresh::nothing,                                {401, 401, 401, 200, 403, 403, 403, 403, 403, 403}},
     {"GET", "/api/v1/attempt/summary", "", Fresh::nothing,                                   {401, 401, 401, 200, 403, 403, 403, 403, 403, 403}},
     {"POST", "/api/v1/attempt/irregularities", R"({"kind":"focus_lost"})", Fresh::nothing,  {401, 401, 401, 200, 403, 403, 403, 403, 403, 403}},
+    {"PUT", "/api/v1/attempt/player-state",
+     R"({"position":1,"display":{"text_size":150,"overlay":"cream","high_contrast":false,"line_spacing":"wide"}})",
+     Fresh::nothing,                                                                         {401, 401, 401, 200, 403, 403, 403, 403, 403, 403}},
+    {"GET", "/api/v1/attempt/player-state", "", Fresh::nothing,                              {401, 401, 401, 200, 403, 403, 403, 403, 403, 403}},
 
     // Running the room: the room itself, admission, the whole room paused and resumed, incidents.
     {"GET", "/api/v1/sessions/{session}/room", "", Fresh::nothing,                           {401, 401, 401, 403, 200, 404, 200, 404, 404, 200}},

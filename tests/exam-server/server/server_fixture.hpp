@@ -41,6 +41,7 @@ protected:
     std::unique_ptr<HttpsClient> client_;
     exam::domain::Millis grace_ms_ = 30'000;
     std::string bank_dir_;  // empty: the bundled bank
+    std::string client_dir_;  // empty: the built candidate's player
 };
 
 }  // namespace exam_test

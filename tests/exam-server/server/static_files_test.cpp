@@ -1,0 +1,99 @@
+// The candidate's player served at "/": the right files with the right
+// caching and security headers, and nothing outside its folder, however the
+// path is spelled.
+#include <gtest/gtest.h>
+
+#include "api/static_files.hpp"
+#include "server_fixture.hpp"
+
+namespace {
+
+using exam_test::ServerFixture;
+
+class StaticFilesTest : public ServerFixture {
+protected:
+    void SetUp() override {
+        // The player's folder, with a secret beside it and the database above it.
+        files_.write("player/index.html", "<!doctype html><title>Player</title>");
+        files_.write("player/assets/player-ABC123.js", "console.log('player');");
+        files_.write("player/assets/player-DEF456.css", "body{margin:0}");
+        files_.write("player/.env", "hidden");
+        files_.write("secret.txt", "TOP SECRET");
+        client_dir_ = (files_.path() / "player").string();
+        ServerFixture::SetUp();
+    }
+
+    exam_test::TempDir files_;
+};
+
+TEST_F(StaticFilesTest, TheRootServesIndexHtmlUncachedWithThePageSecurityHeaders) {
+    auto r = client().get("/");
+    ASSERT_EQ(r.status, 200);
+    EXPECT_EQ(r.body, "<!doctype html><title>Player</title>");
+    EXPECT_EQ(r.headers["content-type"], "text/html; charset=utf-8");
+    EXPECT_EQ(r.headers["cache-control"], "no-cache");
+    const auto csp = r.headers["content-security-policy"];
+    EXPECT_NE(csp.find("script-src 'self'"), std::string::npos) << csp;
+    EXPECT_NE(csp.find("style-src 'self'"), std::string::npos) << csp;
+    EXPECT_NE(csp.find("frame-ancestors 'none'"), std::string::npos) << csp;
+    EXPECT_EQ(csp.find("unsafe-inline"), std::string::npos) << csp;
+    EXPECT_EQ(csp.find("unsafe-eval"), std::string::npos) << csp;
+    EXPECT_EQ(r.headers["x-content-type-options"], "nosniff");
+    EXPECT_EQ(r.headers["referrer-policy"], "no-referrer");
+    EXPECT_EQ(client().get("/index.html").body, r.body);
+}
+
+TEST_F(StaticFilesTest, HashedAssetsAreCachedForAYearWithTheirContentType) {
+    auto js = client().get("/assets/player-ABC123.js");
+    ASSERT_EQ(js.status, 200);
+    EXPECT_EQ(js.body, "console.log('player');");
+    EXPECT_EQ(js.headers["content-type"], "text/javascript; charset=utf-8");
+    EXPECT_EQ(js.headers["cache-control"], "public, max-age=31536000, immutable");
+    EXPECT_EQ(js.headers["x-content-type-options"], "nosniff");
+    auto css = client().get("/assets/player-DEF456.css");
+    EXPECT_EQ(css.headers["content-type"], "text/css; charset=utf-8");
+}
+
+TEST_F(StaticFilesTest, NoSpellingOfAPathReachesAFileOutsideThePlayer) {
+    for (const std::string target : {"/../secret.txt", "/assets/../../secret.txt", "/%2e%2e/secret.txt",
+                                     "/assets/%2e%2e/%2e%2e/secret.txt", "/..%2fsecret.txt", "/assets/..%2f..%2fsecret.txt",
+                                     "//secret.txt", "/./index.html/../../secret.txt", "/%2fetc%2fpasswd", "/etc/passwd",
+                                     "/../data/exam.sqlite3", "/.env", "/assets/./player-ABC123.js", "/assets"}) {
+        auto r = client().get(target);
+        EXPECT_EQ(r.status, 404) << target;
+        EXPECT_EQ(r.body.find("TOP SECRET"), std::string::npos) << target;
+        EXPECT_EQ(r.body.find("hidden"), std::string::npos) << target;
+        EXPECT_EQ(r.body.find("SQLite"), std::string::npos) << target;
+    }
+}
+
+TEST_F(StaticFilesTest, TheApiKeepsItsJsonErrorsAndOnlyGetServesFiles) {
+    auto api = client().get("/api/v1/no-such-thing");
+    EXPECT_EQ(api.status, 404);
+    EXPECT_NE(api.body.find("\"not_found\""), std::string::npos) << api.body;
+    EXPECT_EQ(client().get("/api/index.html").status, 404);
+    EXPECT_EQ(client().post("/", "{}").status, 404);
+    EXPECT_EQ(client().get("/healthz").status, 200);
+}
+
+TEST(StaticFilesWithoutABuild, AMissingFolderServesNothingAndSaysHowToBuild) {
+    exam_test::TempDir dir;
+    exam::api::StaticFiles files(dir.path() / "not-built");
+    EXPECT_EQ(files.file_count(), 0u);
+    EXPECT_FALSE(files.serve("/").has_value());
+}
+
+TEST(StaticFilesSymlinks, ALinkInsideThePlayerFolderIsNotFollowed) {
+    exam_test::TempDir dir;
+    dir.write("outside/secret.txt", "TOP SECRET");
+    dir.write("player/index.html", "ok");
+    std::filesystem::create_symlink(dir.path() / "outside" / "secret.txt", dir.path() / "player" / "linked.txt");
+    std::filesystem::create_directory_symlink(dir.path() / "outside", dir.path() / "player" / "linked-dir");
+    exam::api::StaticFiles files(dir.path() / "player");
+    EXPECT_EQ(files.file_count(), 1u);
+    EXPECT_FALSE(files.serve("/linked.txt").has_value());
+    EXPECT_FALSE(files.serve("/linked-dir/secret.txt").has_value());
+    EXPECT_TRUE(files.serve("/").has_value());
+}
+
+}  // namespace
