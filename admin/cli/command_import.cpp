@@ -10,6 +10,7 @@
 #include "item_bank/bank.hpp"
 #include "item_interchange/format_detection.hpp"
 #include "item_interchange/gift_reader.hpp"
+#include "item_interchange/moodle_xml_reader.hpp"
 #include "items_file_writer.hpp"
 
 namespace exam_admin {
@@ -42,7 +43,8 @@ FileReport import_one(const std::filesystem::path& path, const item_interchange:
     const std::string content = bytes.str();
     switch (item_interchange::detect_format(content)) {
         case item_interchange::SourceFormat::gift: return item_interchange::read_gift(content, path.string(), options);
-        case item_interchange::SourceFormat::moodle_xml: report.format = "moodle-xml"; break;
+        case item_interchange::SourceFormat::moodle_xml:
+            return item_interchange::read_moodle_xml(content, path.string(), options);
         case item_interchange::SourceFormat::qti: report.format = "qti"; break;
         case item_interchange::SourceFormat::zip_package: report.format = "package"; break;
         case item_interchange::SourceFormat::unknown:
@@ -51,7 +53,7 @@ FileReport import_one(const std::filesystem::path& path, const item_interchange:
             return report;
     }
     report.rejected = true;
-    report.error = path.string() + ": " + report.format + " files are recognised but not imported yet (GIFT is)";
+    report.error = path.string() + ": " + report.format + " files are recognised but not imported yet (GIFT and Moodle XML are)";
     return report;
 }
 
