@@ -2,6 +2,7 @@
 // and reports on every question; writes only with --out.
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <ostream>
 #include <sstream>
@@ -67,12 +68,16 @@ json::object report_json(const FileReport& r) {
         for (const auto& w : i.warnings) warnings.emplace_back(w);
         json::array rules;
         for (const auto& b : i.broken_rules) rules.emplace_back(b);
-        double max_score = 0;
+        // The best a response can earn: one option's weight for single response,
+        // the positive weights together for multiple, capped at the item's one mark.
+        double max_score = 1;
         if (i.item.weighted()) {
-            for (const auto& opt : i.item.options) max_score += std::max(0.0, opt.weight.value_or(0.0));
+            max_score = 0;
+            for (const auto& opt : i.item.options) {
+                const double w = std::max(0.0, opt.weight.value_or(0.0));
+                max_score = i.item.type == item_bank::ResponseType::single ? std::max(max_score, w) : max_score + w;
+            }
             max_score = std::min(max_score, 1.0);
-        } else {
-            max_score = 1;
         }
         imported.push_back(json::object{{"source_id", i.item.source ? i.item.source->identifier : i.item.id},
                                         {"item_id", i.item.id},
