@@ -169,7 +169,21 @@ int command_import(const std::vector<std::string>& args, Streams io) {
         std::vector<item_bank::Item> items;
         for (const auto& i : r.imported) items.push_back(i.item);
         const auto target = out_dir / (std::filesystem::path(r.file).stem().string() + ".json");
-        if (auto error = write_file_atomically(target, items_file_json(options.unit, items)); !error.empty()) {
+        // A re-import of the same source updates its items (new versions) rather than duplicating them.
+        std::string existing, merge_error;
+        if (std::filesystem::exists(target)) {
+            std::ifstream in(target, std::ios::binary);
+            std::ostringstream text;
+            text << in.rdbuf();
+            existing = text.str();
+        }
+        const std::string merged = merge_items_file(existing, options.unit, items, merge_error);
+        if (merged.empty()) {
+            r.warnings.push_back("not written: " + target.string() + ": " + merge_error);
+            any_rejected = true;
+            continue;
+        }
+        if (auto error = write_file_atomically(target, merged); !error.empty()) {
             r.warnings.push_back(error);
             any_rejected = true;
         }

@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <fstream>
 
 namespace exam_admin {
@@ -46,6 +47,55 @@ std::string items_file_json(const std::string& unit, const std::vector<item_bank
     json::array list;
     for (const auto& i : items) list.push_back(item_json(i));
     return json::serialize(json::object{{"format", "items/1"}, {"unit", unit}, {"items", std::move(list)}}) + "\n";
+}
+
+std::string merge_items_file(const std::string& existing, const std::string& unit, std::vector<item_bank::Item> items,
+                             std::string& error) {
+    if (existing.empty()) return items_file_json(unit, items);
+    boost::system::error_code ec;
+    json::value doc = json::parse(existing, ec);
+    const json::object* top = ec ? nullptr : doc.if_object();
+    const json::array* old_items = top && top->contains("items") ? top->at("items").if_array() : nullptr;
+    if (old_items == nullptr || !top->contains("unit") || top->at("unit") != json::value(unit)) {
+        error = "it is not an items/1 file of unit " + unit + " written by an earlier import";
+        return "";
+    }
+    json::array merged = *old_items;
+    for (auto& item : items) {
+        json::object fresh = item_json(item);
+        bool placed = false;
+        for (auto& old : merged) {
+            json::object* o = old.if_object();
+            if (o == nullptr) continue;
+            const json::value* old_source = o->if_contains("source");
+            const json::object* os = old_source ? old_source->if_object() : nullptr;
+            const bool same_source = os && fresh.contains("source") && os->contains("format") && os->contains("id") &&
+                                     o->contains("id") && o->contains("version") && o->at("version").is_number() &&
+                                     os->at("format") == fresh.at("source").at("format") &&
+                                     os->at("id") == fresh.at("source").at("id");
+            if (!same_source) continue;
+            // Same source item: keep its id; a new version only when something changed.
+            fresh["id"] = o->at("id");
+            const std::int64_t version = o->at("version").to_number<std::int64_t>();
+            fresh["version"] = version;
+            if (fresh != *o) fresh["version"] = version + 1;
+            *o = std::move(fresh);
+            placed = true;
+            break;
+        }
+        if (placed) continue;
+        // A new item: its id must not clash with one already in the file.
+        std::string id = item.id;
+        auto taken = [&merged](const std::string& candidate) {
+            return std::any_of(merged.begin(), merged.end(), [&](const json::value& v) {
+                return v.is_object() && v.as_object().contains("id") && v.at("id") == json::value(candidate);
+            });
+        };
+        for (int n = 2; taken(id); ++n) id = item.id.substr(0, 58) + "-" + std::to_string(n);
+        fresh["id"] = id;
+        merged.push_back(std::move(fresh));
+    }
+    return json::serialize(json::object{{"format", "items/1"}, {"unit", unit}, {"items", std::move(merged)}}) + "\n";
 }
 
 std::string write_file_atomically(const std::filesystem::path& path, const std::string& content) {

@@ -4,6 +4,7 @@
 
 #include <boost/json.hpp>
 
+#include <fstream>
 #include <sstream>
 
 #include "bundled_bank.hpp"
@@ -93,4 +94,34 @@ TEST(ExamAdminImport, UsageErrorsExitTwo) {
     EXPECT_EQ(run({"import"}).code, 2);
     EXPECT_EQ(run({"import", "--frobnicate", "x.gift"}).code, 2);
     EXPECT_EQ(run({"import", "--out", "/tmp", "x.gift"}).code, 2);  // --out needs --unit
+}
+
+TEST(ExamAdminImport, ReimportingTheSameSourceUpdatesItsItemsWithANewVersion) {
+    exam_test::TempDir dir;
+    const auto file = dir.write("in/quiz.gift", quiz);
+    const auto out = dir.path() / "out";
+    std::filesystem::create_directories(out);
+    auto import = [&] { return run({"import", "--unit", "A/602/1359", "--out", out.string(), file.string()}); };
+    ASSERT_EQ(import().code, 0);
+    ASSERT_EQ(import().code, 0);  // unchanged: same items, same versions
+    auto items = [&] {
+        std::ifstream in(out / "quiz.json");
+        std::stringstream text;
+        text << in.rdbuf();
+        return boost::json::parse(text.str()).at("items").as_array();
+    };
+    ASSERT_EQ(items().size(), 2u);
+    EXPECT_EQ(items()[0].at("version").as_int64(), 1);
+
+    std::string changed = quiz;
+    changed.replace(changed.find("Reading the news"), 16, "Reading the paper");
+    dir.write("in/quiz.gift", changed);
+    ASSERT_EQ(import().code, 0);
+    const auto after = items();
+    ASSERT_EQ(after.size(), 2u);  // updated, not duplicated
+    EXPECT_EQ(after[0].at("id").as_string(), "cs-1");
+    EXPECT_EQ(after[0].at("version").as_int64(), 2);
+    EXPECT_EQ(after[0].at("options").at(1).at("text").as_string(), "Reading the paper");
+    EXPECT_EQ(after[1].at("version").as_int64(), 1);
+    EXPECT_EQ(run({"validate", out.string()}).code, 0);
 }
