@@ -12,6 +12,7 @@
 #include "item_interchange/format_detection.hpp"
 #include "item_interchange/gift_reader.hpp"
 #include "item_interchange/moodle_xml_reader.hpp"
+#include "item_interchange/qti_item_reader.hpp"
 #include "items_file_writer.hpp"
 
 namespace exam_admin {
@@ -46,7 +47,7 @@ FileReport import_one(const std::filesystem::path& path, const item_interchange:
         case item_interchange::SourceFormat::gift: return item_interchange::read_gift(content, path.string(), options);
         case item_interchange::SourceFormat::moodle_xml:
             return item_interchange::read_moodle_xml(content, path.string(), options);
-        case item_interchange::SourceFormat::qti: report.format = "qti"; break;
+        case item_interchange::SourceFormat::qti: return item_interchange::read_qti_item(content, path.string(), options);
         case item_interchange::SourceFormat::zip_package: report.format = "package"; break;
         case item_interchange::SourceFormat::unknown:
             report.rejected = true;
@@ -54,7 +55,7 @@ FileReport import_one(const std::filesystem::path& path, const item_interchange:
             return report;
     }
     report.rejected = true;
-    report.error = path.string() + ": " + report.format + " files are recognised but not imported yet (GIFT and Moodle XML are)";
+    report.error = path.string() + ": content packages (.zip) are recognised but not imported yet";
     return report;
 }
 

@@ -14,7 +14,7 @@ void usage(std::ostream& os) {
           "  validate [--bank DIR] PATH...         check specification, item and test files or folders;\n"
           "                                        exit 0 when valid, 1 with the problems otherwise\n"
           "  import [--unit CODE] [--out DIR] [--json] FILE...\n"
-          "                                        read GIFT and Moodle XML item files (format told from\n"
+          "                                        read QTI item, GIFT and Moodle XML files (format told from\n"
           "                                        the content) and report every question: live,\n"
           "                                        draft (rules broken) or skipped (why);\n"
           "                                        writes items/1 files only with --out\n"
