@@ -23,7 +23,7 @@ std::string v2_item(const std::string& ns, const std::string& processing, const 
   <itemBody><p>Which is the <b>capital</b>?</p>
     <choiceInteraction responseIdentifier="RESPONSE" shuffle="true" maxChoices=")" + max_choices + R"(">
       <prompt>Choose one.</prompt>
-      <simpleChoice identifier="A">Lyon</simpleChoice><simpleChoice identifier="B">Paris</simpleChoice>
+      <simpleChoice identifier="A">Lyon<feedbackInline outcomeIdentifier="FEEDBACK" identifier="A" showHide="show">Not the capital.</feedbackInline></simpleChoice><simpleChoice identifier="B">Paris</simpleChoice>
       <simpleChoice identifier="C" fixed="true">None of these</simpleChoice>
     </choiceInteraction></itemBody>
   )" + processing + "</assessmentItem>";
@@ -58,6 +58,8 @@ TEST(QtiItemReader, Qti21ChoiceItemWithTheMatchCorrectTemplate) {
     EXPECT_EQ(i.item.stem, "Which is the **capital**?\n\nChoose one.");
     ASSERT_EQ(i.item.options.size(), 3u);
     EXPECT_EQ(i.item.options[1].text, "Paris");
+    EXPECT_EQ(i.item.options[0].text, "Lyon");
+    EXPECT_EQ(i.item.options[0].feedback, "Not the capital.");
     EXPECT_EQ(i.item.key, std::vector<std::string>{"B"});
     EXPECT_EQ(i.source_keys, std::vector<std::string>{"B"});
     EXPECT_FALSE(i.item.shuffle_options);  // a fixed choice keeps the order

@@ -194,6 +194,13 @@ FileReport read_qti_item(std::string_view content, const std::string& file, cons
     for (std::size_t i = 0; i < choices.size(); ++i) {
         item_bank::ItemOption o;
         o.id = std::string(1, static_cast<char>('A' + i));
+        // Inline feedback sits inside the choice: taken out, it is the option's
+        // feedback, left in it would read as part of the option.
+        for (xmlNode* fb : child_elements(choices[i], n("feedbackInline"))) {
+            o.feedback += (o.feedback.empty() ? "" : "\n\n") + convert(inner_xml(fb));
+            xmlUnlinkNode(fb);
+            xmlFreeNode(fb);
+        }
         o.text = convert(inner_xml(choices[i]));
         option_of[attribute(choices[i], "identifier")] = o.id;
         if (lower(attribute(choices[i], "fixed")) == "true") {
