@@ -34,6 +34,9 @@ int command_validate(const std::vector<std::string>& args, Streams io) {
                << result.files << " files\n";
         return exit_invalid;
     }
+    // Drafts may break live-item rules; each is named so the author knows what
+    // stands between the draft and going live.
+    for (const auto& d : result.draft_rules) io.out << "draft: " << d.to_string() << "\n";
     const auto& b = *result.bank;
     io.out << "Valid: " << result.files << " files, " << b.qualifications().size() << " qualifications, "
            << b.units().size() << " units, " << b.items().size() << " items, " << b.test_specifications().size()

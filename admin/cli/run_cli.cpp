@@ -13,6 +13,11 @@ void usage(std::ostream& os) {
           "Offline commands (no server needed):\n"
           "  validate [--bank DIR] PATH...         check specification, item and test files or folders;\n"
           "                                        exit 0 when valid, 1 with the problems otherwise\n"
+          "  import [--unit CODE] [--out DIR] [--json] FILE...\n"
+          "                                        read QTI item, GIFT and Moodle XML files (format told from\n"
+          "                                        the content) and report every question: live,\n"
+          "                                        draft (rules broken) or skipped (why);\n"
+          "                                        writes items/1 files only with --out\n"
           "  rules [--json] [--bank DIR] QUALIFICATION UNIT...\n"
           "                                        evaluate a qualification's rules of combination for\n"
           "                                        the units achieved; exit 2 for an unknown name\n"
@@ -42,6 +47,7 @@ int run_cli(const std::vector<std::string>& args, Streams io) {
     }
     const std::vector<std::string> rest(args.begin() + 1, args.end());
     if (args[0] == "validate") return command_validate(rest, io);
+    if (args[0] == "import") return command_import(rest, io);
     if (args[0] == "rules") return command_rules(rest, io);
     if (args[0] == "uln") return command_uln(rest, io);
     if (args[0] == "verify") return command_verify(rest, io);

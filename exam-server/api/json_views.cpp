@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "domain/clock.hpp"
+#include "domain/score.hpp"
 #include "item_bank/safe_text.hpp"
 
 namespace exam::api {
@@ -52,12 +53,17 @@ json::value booking_json(const domain::Booking& b) {
     return o;
 }
 
+json::value score_json(double score) {
+    if (auto whole = domain::whole_score(score)) return *whole;
+    return domain::two_decimals(score);
+}
+
 json::value result_json(const domain::AttemptResult& r) {
     json::array outcomes;
     for (const auto& o : r.by_outcome) {
-        outcomes.push_back(json::object{{"learning_outcome", o.learning_outcome}, {"marks", o.marks}, {"available", o.available}});
+        outcomes.push_back(json::object{{"learning_outcome", o.learning_outcome}, {"marks", score_json(o.marks)}, {"available", o.available}});
     }
-    return json::object{{"raw_score", r.raw_score},   {"available", r.available}, {"percentage", r.percentage},
+    return json::object{{"raw_score", score_json(r.raw_score)},   {"available", r.available}, {"percentage", r.percentage},
                         {"pass_mark", r.pass_mark},   {"passed", r.passed},       {"by_learning_outcome", std::move(outcomes)},
                         {"released", r.released}};
 }

@@ -17,6 +17,8 @@ boost::json::value staff_json(const domain::StaffUser& u);
 boost::json::value candidate_json(const domain::Candidate& c);
 boost::json::value session_json(const domain::TestSession& s);
 boost::json::value booking_json(const domain::Booking& b);
+// A score as a JSON number: an integer when whole (as before weights), else two decimals.
+boost::json::value score_json(double score);
 boost::json::value result_json(const domain::AttemptResult& r);
 // For staff: state, clock, answers count and, once marked, the result.
 boost::json::value attempt_staff_json(const domain::Attempt& a, const services::AttemptSnapshot& snap);

@@ -5,10 +5,12 @@
 #include <cstdio>
 
 #include "api/csv_text.hpp"
+#include "api/json_views.hpp"
 #include "api/json_reply.hpp"
 #include "api/query_params.hpp"
 #include "api/reply_with.hpp"
 #include "api/route_params.hpp"
+#include "domain/score.hpp"
 #include "services/results_service.hpp"
 
 namespace exam::api {
@@ -19,7 +21,7 @@ namespace {
 json::array outcomes_json(const domain::AttemptResult& r) {
     json::array a;
     for (const auto& o : r.by_outcome) {
-        a.push_back(json::object{{"learning_outcome", o.learning_outcome}, {"marks", o.marks}, {"available", o.available}});
+        a.push_back(json::object{{"learning_outcome", o.learning_outcome}, {"marks", score_json(o.marks)}, {"available", o.available}});
     }
     return a;
 }
@@ -44,7 +46,7 @@ json::value line_json(const domain::ResultLine& l) {
                    {"submitted_at", l.submitted_at ? json::value(domain::format_utc(*l.submitted_at)) : json::value(nullptr)}};
     if (l.result) {
         const auto& r = *l.result;
-        o["result"] = json::object{{"raw_score", r.raw_score},
+        o["result"] = json::object{{"raw_score", score_json(r.raw_score)},
                                    {"available", r.available},
                                    {"percentage", r.percentage},
                                    {"pass_mark", r.pass_mark},
@@ -76,7 +78,7 @@ std::string results_csv(const std::vector<domain::ResultLine>& lines) {
                                      l.submitted_at ? domain::format_utc(*l.submitted_at) : ""};
         if (l.result) {
             const auto& r = *l.result;
-            for (auto v : {std::to_string(r.raw_score), std::to_string(r.available), percentage_text(r.percentage),
+            for (auto v : {domain::score_text(r.raw_score), std::to_string(r.available), percentage_text(r.percentage),
                            std::to_string(r.pass_mark), std::string(r.passed ? "pass" : "fail"),
                            std::string(r.released ? "released" : "provisional"), json::serialize(outcomes_json(r))}) {
                 row.push_back(std::move(v));

@@ -8,9 +8,7 @@
 namespace exam::domain {
 
 bool response_is_correct(const item_bank::Item& item, const std::vector<std::string>& selected) {
-    const std::set<std::string> chosen(selected.begin(), selected.end());
-    const std::set<std::string> key(item.key.begin(), item.key.end());
-    return chosen == key;
+    return item_bank::response_credit(item, selected) >= 1.0;
 }
 
 AttemptResult mark_attempt(const Attempt& attempt, const item_bank::TestSpecification& spec,
@@ -26,13 +24,13 @@ AttemptResult mark_attempt(const Attempt& attempt, const item_bank::TestSpecific
         ++o.available;
         ++r.available;
         const auto& selected = i < attempt.responses.size() ? attempt.responses[i].selected : std::vector<std::string>{};
-        if (response_is_correct(*item, selected)) {
-            ++o.marks;
-            ++r.raw_score;
-        }
+        // One mark per item, of which a weighted item may award a share.
+        const double credit = item_bank::response_credit(*item, selected);
+        o.marks += credit;
+        r.raw_score += credit;
     }
     r.pass_mark = spec.pass_mark;
-    r.passed = r.raw_score >= spec.pass_mark;
+    r.passed = r.raw_score + 1e-9 >= spec.pass_mark;  // 1/3 + 2/3 may fall a hair short of 1
     r.percentage = r.available == 0 ? 0.0 : std::round(1000.0 * r.raw_score / r.available) / 10.0;
     // Blueprint order first, so reports read in the specification's order.
     for (const auto& entry : spec.blueprint) {

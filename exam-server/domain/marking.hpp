@@ -1,6 +1,7 @@
 #pragma once
 // Automatic marking: one mark per item, single response right or wrong,
-// multiple response all or nothing; raw score, percentage, pass or fail and a
+// multiple response all or nothing, unless the item's options carry weights
+// (partial and negative credit, never below zero for the item); raw score, percentage, pass or fail and a
 // breakdown per learning outcome. Reproducible from the stored responses and
 // item versions alone.
 

@@ -71,12 +71,12 @@ struct ResponseState {
 
 struct OutcomeScore {
     std::string learning_outcome;
-    int marks = 0;
+    double marks = 0;  // credit earned; fractional when items carry weights
     int available = 0;
 };
 
 struct AttemptResult {
-    int raw_score = 0;
+    double raw_score = 0;  // sum of item credit (domain/score.hpp writes it)
     int available = 0;
     double percentage = 0;
     int pass_mark = 0;

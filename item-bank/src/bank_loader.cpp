@@ -117,7 +117,8 @@ void read_file(const std::filesystem::path& path, ParsedFiles& parsed, Diagnosti
 
 class BankBuilder {
 public:
-    BankBuilder(ParsedFiles parsed, Diagnostics& errors) : p_(std::move(parsed)), errors_(errors) {}
+    BankBuilder(ParsedFiles parsed, Diagnostics& errors, Diagnostics& draft_rules)
+        : p_(std::move(parsed)), errors_(errors), draft_rules_(draft_rules) {}
 
     std::shared_ptr<const Bank> build() {
         index_units();
@@ -195,6 +196,11 @@ private:
                     if (reported_unit_files_.insert(i.file).second) error(i.file, "/unit", problem.message);
                     continue;
                 }
+                if (!blocks_item(i.value, problem)) {
+                    draft_rules_.push_back(
+                        {i.file, i.pointer + problem.pointer, "rule " + problem.rule + ": " + problem.message});
+                    continue;
+                }
                 error(i.file, i.pointer + problem.pointer, problem.message);
             }
         }
@@ -250,6 +256,7 @@ private:
 
     ParsedFiles p_;
     Diagnostics& errors_;
+    Diagnostics& draft_rules_;
     std::map<std::string, const Located<Unit>*> units_;
     std::map<std::string, const Located<Qualification>*> qualifications_;
     std::set<std::string> reported_unit_files_;
@@ -273,7 +280,7 @@ LoadResult load_bank_with_context(const std::vector<std::filesystem::path>& path
     ParsedFiles parsed;
     for (const auto& f : unique) read_file(f, parsed, result.errors);
     if (!result.errors.empty()) return result;
-    result.bank = BankBuilder(std::move(parsed), result.errors).build();
+    result.bank = BankBuilder(std::move(parsed), result.errors, result.draft_rules).build();
     return result;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <set>
 
 #include "item_bank/diagnostic.hpp"
@@ -29,7 +30,37 @@ void check_safe_text(std::vector<ItemProblem>& out, const std::string& pointer, 
     }
 }
 
+// A weighted item must still give full credit to its key and only to it:
+// otherwise the key a reviewer reads and the marks a candidate gets disagree.
+void check_weights(std::vector<ItemProblem>& out, const Item& item) {
+    if (!item.weighted()) return;
+    double key_sum = 0;
+    for (std::size_t i = 0; i < item.options.size(); ++i) {
+        const auto& o = item.options[i];
+        if (!o.weight) {
+            out.push_back({pointer_append("/options", i) + "/weight",
+                           "a weighted item gives every option a weight (0 for none)"});
+            return;
+        }
+        if (item.is_key(o.id)) {
+            key_sum += *o.weight;
+            if (*o.weight <= 0) {
+                out.push_back({pointer_append("/options", i) + "/weight", "a key earns a positive weight",
+                               "weights-full-credit"});
+            }
+        }
+    }
+    if (std::abs(key_sum - 1.0) > 1e-6) {
+        out.push_back({"/options", "the key's weights add up to " + std::to_string(key_sum) + ", expected 1 (full credit)",
+                       "weights-full-credit"});
+    }
+}
+
 }  // namespace
+
+bool blocks_item(const Item& item, const ItemProblem& problem) {
+    return !(item.status == ItemStatus::draft && !problem.rule.empty());
+}
 
 std::string normalise_for_comparison(std::string_view text) {
     std::string out;
@@ -59,7 +90,7 @@ std::vector<ItemProblem> validate_item(const Item& item, const Unit* unit) {
         out.push_back({"/unit", "unit '" + item.unit + "' is not defined in any qualification specification"});
     }
     if (item.criteria.empty()) {
-        out.push_back({"/criteria", "expected at least one assessment criterion of the unit"});
+        out.push_back({"/criteria", "needs mapping: expected at least one assessment criterion of the unit", "mapped"});
     }
     std::set<std::string> seen_criteria;
     for (std::size_t i = 0; i < item.criteria.size(); ++i) {
@@ -73,9 +104,11 @@ std::vector<ItemProblem> validate_item(const Item& item, const Unit* unit) {
     }
 
     check_safe_text(out, "/stem", item.stem);
+    if (!item.feedback.empty()) check_safe_text(out, "/feedback", item.feedback);
 
     if (item.options.size() < min_options || item.options.size() > max_options) {
-        out.push_back({"/options", "expected 3 to 6 options, found " + std::to_string(item.options.size())});
+        out.push_back(
+            {"/options", "expected 3 to 6 options, found " + std::to_string(item.options.size()), "options-3-to-6"});
     }
     std::set<std::string> option_ids, option_texts;
     for (std::size_t i = 0; i < item.options.size(); ++i) {
@@ -87,11 +120,16 @@ std::vector<ItemProblem> validate_item(const Item& item, const Unit* unit) {
             out.push_back({ptr + "/id", "option id " + o.id + " is used twice"});
         }
         check_safe_text(out, ptr + "/text", o.text);
+        if (!o.feedback.empty()) check_safe_text(out, ptr + "/feedback", o.feedback);
         const std::string norm = normalise_for_comparison(o.text);
         if (!norm.empty() && !option_texts.insert(norm).second) {
-            out.push_back({ptr + "/text", "two options have the same text"});
+            out.push_back({ptr + "/text", "two options have the same text", "distinct-options"});
+        }
+        if (o.weight && (*o.weight < -1.0 || *o.weight > 1.0)) {
+            out.push_back({ptr + "/weight", "expected a weight from -1 to 1 (a share of the item's mark)"});
         }
     }
+    check_weights(out, item);
 
     std::set<std::string> keys;
     for (std::size_t i = 0; i < item.key.size(); ++i) {
@@ -105,17 +143,20 @@ std::vector<ItemProblem> validate_item(const Item& item, const Unit* unit) {
     }
     if (item.type == ResponseType::single) {
         if (item.key.size() != 1) {
-            out.push_back({"/key", "a single-response item has exactly one key, found " + std::to_string(item.key.size())});
+            out.push_back({"/key", "a single-response item has exactly one key, found " + std::to_string(item.key.size()),
+                           "single-one-key"});
         }
     } else {
         if (item.key.size() < 2) {
-            out.push_back({"/key", "a multiple-response item has at least two keys (use type \"single\" for one)"});
+            out.push_back({"/key", "a multiple-response item has at least two keys (use type \"single\" for one)",
+                           "multiple-keys"});
         } else if (item.key.size() >= item.options.size()) {
-            out.push_back({"/key", "a multiple-response item needs at least one option that is not a key"});
+            out.push_back({"/key", "a multiple-response item needs at least one option that is not a key", "multiple-keys"});
         }
         if (item.choose != static_cast<int>(item.key.size())) {
             out.push_back({"/choose", "expected choose to equal the number of keys (" + std::to_string(item.key.size()) +
-                                          "), found " + std::to_string(item.choose)});
+                                          "), found " + std::to_string(item.choose),
+                           "choose-equals-keys"});
         }
     }
 

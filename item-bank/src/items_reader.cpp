@@ -18,15 +18,20 @@ std::optional<Item> read_item(const json::value& v, const std::string& ptr, cons
     auto version = r.integer("version", 1, 1000000, Presence::required);
     auto status = r.one_of("status", {"draft", "reviewed", "live", "retired"}, Presence::required);
     auto type = r.one_of("type", {"single", "multiple"}, Presence::required);
-    auto criteria = r.string_list("criteria", Presence::required, 1);
+    // An empty list is read: validate_item reports it as the live-item rule
+    // "mapped", so an imported draft can wait for its mapping.
+    auto criteria = r.string_list("criteria", Presence::required, 0);
     auto stem = r.text("stem", Presence::required);
     if (const json::array* options = r.array("options", Presence::required)) {
         for (std::size_t i = 0; i < options->size(); ++i) {
             ObjectReader o((*options)[i], pointer_append(r.child("options"), i), ctx);
             auto oid = o.text("id", Presence::required);
             auto text = o.text("text", Presence::required);
+            auto weight = o.number("weight", -1.0, 1.0, "a weight from -1 to 1 (a share of the item's mark)",
+                                   Presence::optional);
+            auto feedback = o.text("feedback", Presence::optional);
             o.reject_unknown();
-            if (oid && text) item.options.push_back({*oid, *text});
+            if (oid && text) item.options.push_back({*oid, *text, weight, feedback.value_or("")});
         }
     }
     // Duplicates in the key are for validate_item to name, so read it as a plain list.
@@ -42,6 +47,15 @@ std::optional<Item> read_item(const json::value& v, const std::string& ptr, cons
     auto choose = r.integer("choose", 1, 26, Presence::optional);
     if (auto rationale = r.text("rationale", Presence::optional)) item.rationale = *rationale;
     item.shuffle_options = r.boolean("shuffle_options", Presence::optional).value_or(true);
+    if (auto feedback = r.text("feedback", Presence::optional)) item.feedback = *feedback;
+    if (r.value("source", Presence::optional) != nullptr) {
+        ObjectReader s(*r.value("source", Presence::optional), r.child("source"), ctx);
+        auto format = s.one_of("format", {"gift", "moodle-xml", "qti21", "qti22", "qti30"}, Presence::required);
+        auto identifier = s.text("id", Presence::required);
+        auto file = s.text("file", Presence::optional);
+        s.reject_unknown();
+        if (format && identifier) item.source = ItemSource{*format, *identifier, file.value_or("")};
+    }
     r.reject_unknown();
 
     if (!id || !version || !status || !type || !criteria || !stem) return std::nullopt;

@@ -104,6 +104,22 @@ std::optional<int> ObjectReader::integer(std::string_view key, int min, int max,
     return static_cast<int>(*i);
 }
 
+std::optional<double> ObjectReader::number(std::string_view key, double min, double max, const char* expected,
+                                           Presence presence) {
+    const json::value* v = member(key, presence);
+    if (v == nullptr) return std::nullopt;
+    if (!v->is_number()) {
+        ctx_.error(child(key), std::string("expected ") + expected + ", found " + std::string(kind_name(*v)));
+        return std::nullopt;
+    }
+    const double d = v->to_number<double>();
+    if (d < min || d > max) {
+        ctx_.error(child(key), std::string("expected ") + expected + ", found " + json::serialize(*v));
+        return std::nullopt;
+    }
+    return d;
+}
+
 bool ObjectReader::integer_or_null(std::string_view key, int min, int max, std::optional<int>& out) {
     const json::value* v = member(key, Presence::required);
     if (v == nullptr) return false;

@@ -51,6 +51,8 @@ public:
     std::optional<std::string> one_of(std::string_view key, const std::vector<std::string_view>& allowed,
                                       Presence presence);
     std::optional<int> integer(std::string_view key, int min, int max, Presence presence);
+    // Any JSON number from min to max; `expected` says what it means.
+    std::optional<double> number(std::string_view key, double min, double max, const char* expected, Presence presence);
     // Required member that is an integer in range or null; false (and `out`
     // untouched) on error.
     bool integer_or_null(std::string_view key, int min, int max, std::optional<int>& out);

@@ -4,6 +4,8 @@
 #include "item_bank/test_specification.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <set>
 
 namespace item_bank {
 
@@ -54,6 +56,23 @@ bool Item::is_key(std::string_view option_id) const {
     return std::find(key.begin(), key.end(), option_id) != key.end();
 }
 
+bool Item::weighted() const {
+    return std::any_of(options.begin(), options.end(), [](const ItemOption& o) { return o.weight.has_value(); });
+}
+
+double response_credit(const Item& item, const std::vector<std::string>& selected) {
+    const std::set<std::string> chosen(selected.begin(), selected.end());
+    if (!item.weighted()) {
+        const std::set<std::string> key(item.key.begin(), item.key.end());
+        return chosen == key ? 1.0 : 0.0;
+    }
+    double sum = 0;
+    for (const auto& o : item.options) {
+        if (chosen.count(o.id)) sum += o.weight.value_or(0.0);
+    }
+    return std::clamp(sum, 0.0, 1.0);
+}
+
 std::string Item::primary_outcome() const {
     if (criteria.empty()) return {};
     const std::string& c = criteria.front();
@@ -86,6 +105,13 @@ std::string canonical_item_text(const Item& item) {
     for (const auto& o : item.options) {
         field("option", o.id);
         field("text", o.text);
+        // Only when present, so the canonical text (and the digest the server
+        // keeps) of every unweighted item is what it was before weights existed.
+        if (o.weight) {
+            char buf[32];
+            std::snprintf(buf, sizeof buf, "%.17g", *o.weight);
+            field("weight", buf);
+        }
     }
     for (const auto& k : item.key) field("key", k);
     field("choose", std::to_string(item.choose));

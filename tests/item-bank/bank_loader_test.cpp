@@ -256,3 +256,59 @@ TEST(BankLoader, ItemsAloneCanBeCheckedAgainstContextSpecifications) {
     const auto r = load_bank_with_context({items.path()}, {specs.path()});
     EXPECT_TRUE(r.bank);
 }
+
+TEST(BankLoader, DraftsMayBreakLiveItemRulesWhichAreNamedNotFatal) {
+    TempDir dir;
+    dir.write("spec.json", spec_json);
+    const std::string true_false = R"({ "id": "TF1", "version": 1, "status": "draft", "type": "single", "criteria": [],
+      "stem": "The sky is blue.", "options": [ { "id": "A", "text": "True", "feedback": "Yes." },
+      { "id": "B", "text": "False" } ], "key": ["A"], "feedback": "About the sky.",
+      "source": { "format": "gift", "id": "sky", "file": "quiz.gift" } })";
+    dir.write("items.json", items_file({item_json("I1", "1.1"), true_false}));
+    const auto r = load_bank({dir.path()});
+    ASSERT_TRUE(r.bank) << (r.errors.empty() ? "" : r.errors.front().to_string());
+    ASSERT_EQ(r.draft_rules.size(), 2u);
+    EXPECT_EQ(r.draft_rules[0].pointer, "/items/1/criteria");
+    EXPECT_NE(r.draft_rules[0].message.find("rule mapped: needs mapping"), std::string::npos);
+    EXPECT_EQ(r.draft_rules[1].pointer, "/items/1/options");
+    EXPECT_NE(r.draft_rules[1].message.find("rule options-3-to-6"), std::string::npos);
+    const Item* tf = r.bank->item("TF1");
+    ASSERT_TRUE(tf);
+    ASSERT_TRUE(tf->source);
+    EXPECT_EQ(tf->source->format, "gift");
+    EXPECT_EQ(tf->source->identifier, "sky");
+    EXPECT_EQ(tf->source->file, "quiz.gift");
+    EXPECT_EQ(tf->options[0].feedback, "Yes.");
+    EXPECT_EQ(tf->feedback, "About the sky.");
+
+    // The same item marked live is refused, naming the rule's problem.
+    dir.write("items.json", items_file({item_json("I1", "1.1"), replace(true_false, "\"draft\"", "\"live\"")}));
+    const auto live = load_bank({dir.path()});
+    EXPECT_FALSE(live.bank);
+    EXPECT_TRUE(has_error(live, "items.json", "/items/1/options", "expected 3 to 6 options, found 2"));
+}
+
+TEST(BankLoader, WeightsAreReadAndBadWeightsOrSourcesAreLocated) {
+    TempDir dir;
+    dir.write("spec.json", spec_json);
+    std::string weighted = item_json("W1", "1.1");
+    weighted = replace(weighted, R"("text": "first W1" })", R"("text": "first W1", "weight": 1 })");
+    weighted = replace(weighted, R"("text": "second" })", R"("text": "second", "weight": 0.5 })");
+    weighted = replace(weighted, R"("text": "third" })", R"("text": "third", "weight": -0.25 })");
+    dir.write("items.json", items_file({weighted}));
+    const auto r = load_bank({dir.path()});
+    ASSERT_TRUE(r.bank) << (r.errors.empty() ? "" : r.errors.front().to_string());
+    const Item* w = r.bank->item("W1");
+    ASSERT_TRUE(w && w->options[1].weight && w->options[2].weight);
+    EXPECT_EQ(*w->options[1].weight, 0.5);
+    EXPECT_EQ(*w->options[2].weight, -0.25);
+
+    dir.write("items.json", items_file({replace(weighted, "-0.25", "\"-0.25\"")}));
+    EXPECT_TRUE(has_error(load_bank({dir.path()}), "items.json", "/items/0/options/2/weight",
+                          "expected a weight from -1 to 1 (a share of the item's mark), found a string"));
+    dir.write("items.json", items_file({replace(weighted, "-0.25", "-2")}));
+    EXPECT_TRUE(has_error(load_bank({dir.path()}), "items.json", "/items/0/options/2/weight", "found -2"));
+    dir.write("items.json",
+              items_file({replace(weighted, R"("rationale")", R"("source": { "format": "word", "id": "x" }, "rationale")")}));
+    EXPECT_TRUE(has_error(load_bank({dir.path()}), "items.json", "/items/0/source/format", "word"));
+}

@@ -144,3 +144,63 @@ TEST(ItemValidation, IdsAndVersionsAreChecked) {
 TEST(ItemValidation, NormalisationFoldsCaseSpaceAndMarkup) {
     EXPECT_EQ(normalise_for_comparison("  The **Manager**\n of  the  shop "), "the manager of the shop");
 }
+
+TEST(ItemValidation, LiveItemRulesAreNamedAndOnlyDraftsMayBreakThem) {
+    const Unit u = test_unit();
+    Item tf = good_single();
+    tf.options = {{"A", "True"}, {"B", "False"}};
+    tf.criteria.clear();
+    const auto problems = validate_item(tf, &u);
+    ASSERT_EQ(problems.size(), 2u);
+    EXPECT_EQ(problems[0].rule, "mapped");
+    EXPECT_TRUE(has(problems, "/criteria", "needs mapping"));
+    EXPECT_EQ(problems[1].rule, "options-3-to-6");
+    EXPECT_TRUE(blocks_item(tf, problems[1]));  // it is live
+    tf.status = ItemStatus::draft;
+    EXPECT_FALSE(blocks_item(tf, problems[0]));
+    EXPECT_FALSE(blocks_item(tf, problems[1]));
+    tf.options[1].id = "a";  // a structural problem blocks even a draft
+    const auto bad = validate_item(tf, &u);
+    ASSERT_TRUE(has(bad, "/options/1/id", "capital letter"));
+    for (const auto& p : bad) {
+        if (p.pointer == "/options/1/id") {
+            EXPECT_TRUE(blocks_item(tf, p));
+        }
+    }
+}
+
+TEST(ItemValidation, WeightsMustGiveTheKeyFullCreditAndStayInRange) {
+    const Unit u = test_unit();
+    Item i = good_multiple();
+    const double good[] = {0, 0.5, -0.5, 0.5, -1};
+    for (std::size_t o = 0; o < 5; ++o) i.options[o].weight = good[o];
+    EXPECT_TRUE(validate_item(i, &u).empty());
+    i.options[3].weight = 0.25;
+    EXPECT_TRUE(has(validate_item(i, &u), "/options", "add up to 0.75"));
+    i.options[3].weight = 1.5;
+    EXPECT_TRUE(has(validate_item(i, &u), "/options/3/weight", "from -1 to 1"));
+    i.options[3].weight.reset();
+    EXPECT_TRUE(has(validate_item(i, &u), "/options/3/weight", "every option a weight"));
+}
+
+TEST(ItemCredit, UnweightedIsAllOrNothingWeightedIsFlooredAndCapped) {
+    Item i = good_multiple();
+    EXPECT_EQ(response_credit(i, {"D", "B"}), 1.0);
+    EXPECT_EQ(response_credit(i, {"B"}), 0.0);
+    const double w[] = {-1, 0.5, -0.5, 0.5, 0};
+    for (std::size_t o = 0; o < 5; ++o) i.options[o].weight = w[o];
+    EXPECT_EQ(response_credit(i, {"B"}), 0.5);
+    EXPECT_EQ(response_credit(i, {"B", "D"}), 1.0);
+    EXPECT_EQ(response_credit(i, {"A", "B"}), 0.0);
+}
+
+TEST(ItemCredit, CanonicalTextChangesWithWeightsButNotForUnweightedItems) {
+    Item i = good_single();
+    const std::string before = canonical_item_text(i);
+    EXPECT_EQ(before.find("weight"), std::string::npos);
+    i.feedback = "General feedback";  // not seen in a sitting, not used in marking
+    i.source = ItemSource{"gift", "Q1", "bank.gift"};
+    EXPECT_EQ(canonical_item_text(i), before);
+    i.options[0].weight = 1;
+    EXPECT_NE(canonical_item_text(i), before);
+}

@@ -44,6 +44,9 @@ private:
 struct LoadResult {
     std::shared_ptr<const Bank> bank;  // null when there were errors: nothing half-loaded
     Diagnostics errors;
+    // Live-item rules broken by draft items ("rule options-3-to-6: ..."): not
+    // errors, but what stands between each draft and going live.
+    Diagnostics draft_rules;
     std::size_t files = 0;
 };
 

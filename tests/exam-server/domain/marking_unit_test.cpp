@@ -66,3 +66,22 @@ TEST(Marking, UnansweredScoresNothingAndOneBelowThePassMarkFails) {
     EXPECT_FALSE(r.passed);
     EXPECT_TRUE(r.released);
 }
+
+TEST(Marking, WeightsGivePartialAndNegativeCreditNeverBelowZeroPerItem) {
+    auto weighted = make_item("W", "1.1", item_bank::ResponseType::multiple, {"A", "B"});
+    const double weights[] = {0.5, 0.5, -0.5, -0.5, 0};
+    for (std::size_t o = 0; o < 5; ++o) weighted.options[o].weight = weights[o];
+    std::map<std::string, item_bank::Item> items = {{"W1", weighted}, {"W2", weighted}, {"W3", weighted}};
+    Attempt a;
+    a.form = {{"W1", 1, {}}, {"W2", 1, {}}, {"W3", 1, {}}};
+    // Half right; both keys; one key and two wrong (0.5 - 1.0, floored at zero).
+    a.responses = {{{"A", "E"}, false, 1}, {{"B", "A"}, false, 1}, {{"A", "C", "D"}, false, 1}};
+    item_bank::TestSpecification spec;
+    spec.pass_mark = 2;
+    spec.blueprint = {{"1", 1, 3}};
+    const auto r = mark_attempt(a, spec, [&](const std::string& id, int) { return &items.at(id); });
+    EXPECT_DOUBLE_EQ(r.raw_score, 1.5);
+    EXPECT_DOUBLE_EQ(r.by_outcome[0].marks, 1.5);
+    EXPECT_FALSE(r.passed);
+    EXPECT_DOUBLE_EQ(r.percentage, 50.0);
+}

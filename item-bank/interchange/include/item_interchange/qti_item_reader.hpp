@@ -1,0 +1,22 @@
+#pragma once
+// IMS QTI 2.1, 2.2 and 3.0 single item files: a choiceInteraction item becomes
+// an item (shuffle, fixed choices, min/max choices, the key, mapping as
+// weights, feedback); its response processing must be a standard template, in
+// any of the spellings real files use, or one of the common hand-written
+// idioms, else the item is a draft marked as custom scoring needing review.
+// A QTI 3.0 namespace with 2.x element names, or an unknown namespace, rejects
+// the file.
+
+#include <string>
+#include <string_view>
+
+#include "item_interchange/import_report.hpp"
+
+namespace item_interchange {
+
+FileReport read_qti_item(std::string_view content, const std::string& file, const ImportOptions& options);
+
+// "match_correct", "map_response" or "" for a response-processing template URI.
+std::string standard_template(std::string_view uri);
+
+}  // namespace item_interchange

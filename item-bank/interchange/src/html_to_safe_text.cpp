@@ -1,0 +1,208 @@
+#include "item_interchange/html_to_safe_text.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+namespace item_interchange {
+namespace {
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+void append_utf8(std::string& out, unsigned long cp) {
+    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+// A character reference at `i` ('&'): decoded into `out`, or false when it is
+// not one (a lone '&' stays as it is).
+bool decode_reference(std::string_view s, std::size_t& i, std::string& out) {
+    const auto end = s.find(';', i);
+    if (end == std::string_view::npos || end - i > 10) return false;
+    const std::string name(s.substr(i + 1, end - i - 1));
+    unsigned long cp = 0;
+    if (name.size() > 1 && name[0] == '#') {
+        const bool hex = name[1] == 'x' || name[1] == 'X';
+        const std::string digits = name.substr(hex ? 2 : 1);
+        if (digits.empty() || !std::all_of(digits.begin(), digits.end(), [hex](unsigned char c) {
+                return hex ? std::isxdigit(c) != 0 : std::isdigit(c) != 0;
+            })) {
+            return false;
+        }
+        cp = std::stoul(digits, nullptr, hex ? 16 : 10);
+    } else if (name == "amp") {
+        cp = '&';
+    } else if (name == "lt") {
+        cp = '<';
+    } else if (name == "gt") {
+        cp = '>';
+    } else if (name == "quot") {
+        cp = '"';
+    } else if (name == "apos") {
+        cp = '\'';
+    } else if (name == "nbsp") {
+        cp = ' ';
+    } else {
+        return false;
+    }
+    append_utf8(out, cp);
+    i = end + 1;
+    return true;
+}
+
+class Converter {
+public:
+    explicit Converter(std::string_view html) : s_(html) {}
+
+    ConvertedText run() {
+        while (i_ < s_.size()) {
+            const char c = s_[i_];
+            if (c == '<') {
+                tag();
+            } else if (c == '&') {
+                std::string decoded;
+                if (decode_reference(s_, i_, decoded)) {
+                    text(decoded);
+                } else {
+                    text("&");
+                    ++i_;
+                }
+            } else {
+                text(std::string_view(&s_[i_], 1));
+                ++i_;
+            }
+        }
+        close_paragraph();
+        while (!out_.text.empty() && (out_.text.back() == '\n' || out_.text.back() == ' ')) out_.text.pop_back();
+        return std::move(out_);
+    }
+
+private:
+    void text(std::string_view t) {
+        for (char c : t) {
+            if (std::isspace(static_cast<unsigned char>(c))) {
+                pending_space_ = !line_.empty();
+                continue;
+            }
+            if (pending_space_) line_ += ' ';
+            pending_space_ = false;
+            line_ += plain_to_safe_text(std::string_view(&c, 1));
+        }
+    }
+
+    void marker(const char* m) {
+        if (pending_space_) line_ += ' ';
+        pending_space_ = false;
+        line_ += m;
+    }
+
+    void close_paragraph() {
+        while (!line_.empty() && line_.back() == ' ') line_.pop_back();
+        if (!line_.empty()) {
+            if (!out_.text.empty()) out_.text += "\n\n";
+            out_.text += line_;
+        }
+        line_.clear();
+        pending_space_ = false;
+    }
+
+    void warn(const std::string& w) {
+        if (warned_.insert(w).second) out_.warnings.push_back(w);
+    }
+
+    void tag() {
+        const auto end = s_.find('>', i_);
+        if (end == std::string_view::npos) {  // a lone '<' is text
+            text("<");
+            ++i_;
+            return;
+        }
+        if (s_.substr(i_).starts_with("<!--")) {  // a comment, which may hold '>': skip to its end
+            const auto close = s_.find("-->", i_ + 4);
+            i_ = close == std::string_view::npos ? s_.size() : close + 3;
+            return;
+        }
+        std::string_view inside = s_.substr(i_ + 1, end - i_ - 1);
+        i_ = end + 1;
+        const bool closing = !inside.empty() && inside[0] == '/';
+        if (closing) inside.remove_prefix(1);
+        std::size_t n = 0;
+        while (n < inside.size() && (std::isalnum(static_cast<unsigned char>(inside[n])))) ++n;
+        const std::string name = lower(inside.substr(0, n));
+        if (name == "script" || name == "style") {
+            if (!closing) {
+                const auto close = lower(s_.substr(i_)).find("</" + name);
+                const auto gt = close == std::string::npos ? std::string_view::npos : s_.find('>', i_ + close);
+                i_ = gt == std::string_view::npos ? s_.size() : gt + 1;
+                warn("dropped a " + name + " element");
+            }
+            return;
+        }
+        if (name == "p" || name == "div") {
+            close_paragraph();
+        } else if (name == "br") {
+            while (!line_.empty() && line_.back() == ' ') line_.pop_back();
+            if (!line_.empty()) line_ += '\n';
+            pending_space_ = false;
+        } else if (name == "b" || name == "strong") {
+            marker("**");
+        } else if (name == "i" || name == "em") {
+            marker("*");
+        } else if (name == "li") {
+            if (!closing) {
+                close_paragraph();
+                warn("a list was kept as one paragraph per entry");
+            }
+        } else if (name == "ul" || name == "ol") {
+            close_paragraph();
+        } else if (name == "img") {
+            warn("an image was not kept (media are not stored yet)");
+        } else if (name == "span" || name == "font" || name == "a" || name == "u" || name == "sub" || name == "sup" ||
+                   name == "table" || name == "tr" || name == "td" || name == "th" || name == "tbody" || name == "thead" ||
+                   name == "code" || name == "pre" || name == "h1" || name == "h2" || name == "h3" || name == "h4") {
+            if (!closing) warn("the formatting of a " + name + " element was dropped (its text kept)");
+        } else if (!name.empty() && !closing) {
+            warn("an unsupported " + name + " element was dropped (its text kept)");
+        }
+    }
+
+    std::string_view s_;
+    std::size_t i_ = 0;
+    std::string line_;
+    bool pending_space_ = false;
+    ConvertedText out_;
+    std::set<std::string> warned_;
+};
+
+}  // namespace
+
+ConvertedText html_to_safe_text(std::string_view html) { return Converter(html).run(); }
+
+std::string plain_to_safe_text(std::string_view plain) {
+    std::string out;
+    for (char c : plain) {
+        if (c == '*' || c == '\\') out += '\\';
+        if (c != '\r') out += c;
+    }
+    return out;
+}
+
+}  // namespace item_interchange

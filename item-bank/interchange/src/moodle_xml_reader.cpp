@@ -1,0 +1,174 @@
+#include "item_interchange/moodle_xml_reader.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <set>
+
+#include "item_interchange/html_to_safe_text.hpp"
+#include "xml_document.hpp"
+
+namespace item_interchange {
+namespace {
+using detail::attribute;
+using detail::child_elements;
+using detail::first_child;
+using detail::text_of;
+
+std::string trim(std::string s) {
+    const auto b = s.find_first_not_of(" \t\r\n");
+    if (b == std::string::npos) return {};
+    return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+}
+
+// Moodle reads "1", "true" (any case, surrounding white space) as true and "0", "false" as false.
+std::optional<bool> moodle_bool(const xmlNode* node) {
+    if (node == nullptr) return std::nullopt;
+    std::string v = trim(text_of(node));
+    std::transform(v.begin(), v.end(), v.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (v == "1" || v == "true") return true;
+    if (v == "0" || v == "false") return false;
+    return std::nullopt;
+}
+
+// A <questiontext format="html"><text>…</text><file …/></questiontext>-shaped element as safe text.
+std::string text_field(const xmlNode* field, ImportedItem& imported) {
+    if (field == nullptr) return {};
+    const std::string raw = text_of(first_child(field, "text"));
+    if (!child_elements(field, "file").empty() || raw.find("@@PLUGINFILE@@") != std::string::npos) {
+        imported.warnings.push_back("an embedded file (@@PLUGINFILE@@) was not kept: media are not stored yet");
+    }
+    const std::string format = attribute(field, "format");
+    if (format == "plain_text") return plain_to_safe_text(trim(raw));
+    if (format == "markdown") return trim(raw);
+    auto converted = html_to_safe_text(raw);
+    for (auto& w : converted.warnings) imported.warnings.push_back(w);
+    return converted.text;
+}
+
+class Reader {
+public:
+    Reader(const std::string& file, const ImportOptions& options, FileReport& report)
+        : file_(file), options_(options), report_(report) {}
+
+    void question(xmlNode* q, std::size_t index) {
+        const std::string type = attribute(q, "type");
+        position_ = "question " + std::to_string(index) + " (line " + std::to_string(xmlGetLineNo(q)) + ")";
+        if (type == "category") {
+            report_.warnings.push_back(position_ + ": category " + trim(text_of(first_child(first_child(q, "category"), "text"))) +
+                                       " is not kept: items go to the unit given with --unit");
+            return;
+        }
+        const std::string name = trim(text_of(first_child(first_child(q, "name"), "text")));
+        const std::string idnumber = trim(text_of(first_child(q, "idnumber")));
+        const std::string source_id = !idnumber.empty() ? idnumber : !name.empty() ? name : position_;
+        if (type != "multichoice" && type != "truefalse") {
+            report_.skipped.push_back({source_id, position_, type.empty() ? "unknown" : type, "only choice questions are imported"});
+            return;
+        }
+        ImportedItem imported;
+        imported.position = position_;
+        imported.title = name;
+        auto& item = imported.item;
+        item.stem = text_field(first_child(q, "questiontext"), imported);
+        if (first_child(q, "image_base64") != nullptr) {
+            imported.warnings.push_back("a legacy image_base64 image was not kept: media are not stored yet");
+        }
+        item.feedback = text_field(first_child(q, "generalfeedback"), imported);
+        item.rationale = item.feedback;
+        // Moodle's default for both is true, and so is ours.
+        const bool single = type == "truefalse" || moodle_bool(first_child(q, "single")).value_or(true);
+        item.shuffle_options = type != "truefalse" && moodle_bool(first_child(q, "shuffleanswers")).value_or(true);
+        item.type = single ? item_bank::ResponseType::single : item_bank::ResponseType::multiple;
+        const auto answers = child_elements(q, "answer");
+        if (answers.size() > 26) return skip(source_id, type, "more than 26 answers");
+        bool plain = true;
+        for (std::size_t i = 0; i < answers.size(); ++i) {
+            const std::string fraction_text = trim(attribute(answers[i], "fraction"));
+            char* end = nullptr;
+            const double fraction = std::strtod(fraction_text.c_str(), &end);
+            if (fraction_text.empty() || end != fraction_text.c_str() + fraction_text.size() || fraction < -100 ||
+                fraction > 100) {
+                return skip(source_id, type, "answer " + std::to_string(i + 1) + " has fraction \"" + fraction_text +
+                                                 "\", expected a number from -100 to 100");
+            }
+            item_bank::ItemOption o;
+            o.id = std::string(1, static_cast<char>('A' + i));
+            o.text = text_field(answers[i], imported);
+            if (type == "truefalse") {
+                std::string t = trim(text_of(first_child(answers[i], "text")));
+                o.text = t == "true" ? "True" : t == "false" ? "False" : o.text;
+            }
+            o.feedback = text_field(first_child(answers[i], "feedback"), imported);
+            o.weight = fraction / 100.0;
+            const bool key = single ? fraction >= 100 : fraction > 0;
+            if (key) {
+                item.key.push_back(o.id);
+                imported.source_keys.push_back(trim(text_of(first_child(answers[i], "text"))));
+            }
+            if (*o.weight != (key ? 1.0 : 0.0)) plain = false;
+            item.options.push_back(std::move(o));
+        }
+        if (plain && single) {
+            for (auto& o : item.options) o.weight.reset();
+        }
+        item.choose = single ? 1 : static_cast<int>(item.key.size());
+        std::string id = item_id_from("", !idnumber.empty() ? idnumber : !name.empty() ? name : "moodle-" + std::to_string(index));
+        for (int n = 2; ids_.count(id); ++n) id = item_id_from("", id.substr(0, 58) + "-" + std::to_string(n));
+        ids_.insert(id);
+        item.id = id;
+        item.source = item_bank::ItemSource{"moodle-xml", source_id, file_};
+        // Mapping convention: a tag AC:<unit>:<criterion>.
+        for (xmlNode* tag : child_elements(first_child(q, "tags"), "tag")) {
+            const std::string t = trim(text_of(first_child(tag, "text")));
+            const auto colon = t.rfind(':');
+            if (!t.starts_with("AC:") || colon <= 3) continue;
+            if (t.substr(3, colon - 3) != options_.unit) {
+                imported.warnings.push_back("tag " + t + " maps to another unit than " + options_.unit);
+            } else if (std::find(item.criteria.begin(), item.criteria.end(), t.substr(colon + 1)) == item.criteria.end()) {
+                item.criteria.push_back(t.substr(colon + 1));
+            }
+        }
+        std::string reason;
+        if (!settle_status(imported, options_, reason)) return skip(source_id, type, reason);
+        report_.imported.push_back(std::move(imported));
+    }
+
+private:
+    void skip(const std::string& id, const std::string& type, const std::string& reason) {
+        report_.skipped.push_back({id, position_, type, reason});
+    }
+
+    const std::string& file_;
+    const ImportOptions& options_;
+    FileReport& report_;
+    std::set<std::string> ids_;
+    std::string position_;
+};
+
+}  // namespace
+
+FileReport read_moodle_xml(std::string_view content, const std::string& file, const ImportOptions& options) {
+    FileReport report;
+    report.file = file;
+    report.format = "moodle-xml";
+    std::string error;
+    const auto doc = detail::parse_untrusted_xml(content, file, error);
+    if (!doc) {
+        report.rejected = true;
+        report.error = error;
+        return report;
+    }
+    const xmlNode* root = xmlDocGetRootElement(doc.get());
+    if (root == nullptr || std::string_view(reinterpret_cast<const char*>(root->name)) != "quiz" || root->ns != nullptr) {
+        report.rejected = true;
+        report.error = file + ": the root element is not Moodle's <quiz>";
+        return report;
+    }
+    Reader reader(file, options, report);
+    const auto questions = child_elements(root, "question");
+    for (std::size_t i = 0; i < questions.size(); ++i) reader.question(questions[i], i + 1);
+    return report;
+}
+
+}  // namespace item_interchange

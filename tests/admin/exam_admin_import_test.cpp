@@ -1,0 +1,127 @@
+// exam-admin import: the report, its exit codes, a dry run writing nothing, and
+// written items that exam-admin validate reads back (drafts naming their rules).
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include <fstream>
+#include <sstream>
+
+#include "bundled_bank.hpp"
+#include "cli.hpp"
+#include "temp_dir.hpp"
+
+namespace {
+
+struct Run {
+    int code;
+    std::string out, err;
+};
+
+Run run(std::vector<std::string> args) {
+    std::ostringstream out, err;
+    const int code = exam_admin::run_cli(args, {out, err});
+    return {code, out.str(), err.str()};
+}
+
+const char* const quiz =
+    "// [id:cs-1] [tag:AC:A/602/1359:1.1]\n"
+    "::Prepare::Which is the best use of time before customers arrive? {\n"
+    "=Checking the appointment list ~Reading the news ~Personal messages ####The list is information at hand.}\n\n"
+    "::TF::Customers can be internal. {T}\n\n"
+    "::Essay::Describe a customer. {}\n";
+
+std::size_t files_in(const std::filesystem::path& dir) {
+    std::size_t n = 0;
+    for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir)) ++n;
+    return n;
+}
+
+}  // namespace
+
+TEST(ExamAdminImport, JsonReportAccountsForEveryQuestionAndADryRunWritesNothing) {
+    exam_test::TempDir dir;
+    const auto file = dir.write("quiz.txt", quiz);  // the name says nothing: the content is GIFT
+    const auto r = run({"import", "--unit", "A/602/1359", "--json", file.string()});
+    ASSERT_EQ(r.code, 0) << r.out << r.err;
+    const auto report = boost::json::parse(r.out).as_object();
+    const auto& f = report.at("files").as_array().at(0).as_object();
+    EXPECT_EQ(f.at("format").as_string(), "gift");
+    EXPECT_EQ(f.at("status").as_string(), "read");
+    const auto& imported = f.at("imported").as_array();
+    ASSERT_EQ(imported.size(), 2u);
+    EXPECT_EQ(imported[0].at("source_id").as_string(), "cs-1");
+    EXPECT_EQ(imported[0].at("title").as_string(), "Prepare");
+    EXPECT_EQ(imported[0].at("response").as_string(), "single");
+    EXPECT_EQ(imported[0].at("options").as_int64(), 3);
+    EXPECT_EQ(imported[0].at("keys").as_array().at(0).as_string(), "Checking the appointment list");
+    EXPECT_EQ(imported[0].at("status").as_string(), "live");
+    EXPECT_EQ(imported[1].at("status").as_string(), "draft");
+    const auto& skipped = f.at("skipped").as_array();
+    ASSERT_EQ(skipped.size(), 1u);
+    EXPECT_EQ(skipped[0].at("type").as_string(), "essay");
+    EXPECT_EQ(files_in(dir.path()), 1u);  // only the input
+}
+
+TEST(ExamAdminImport, WrittenItemsValidateWithDraftsNamingTheirRules) {
+    exam_test::TempDir dir;
+    const auto file = dir.write("in/quiz.gift", quiz);
+    std::filesystem::create_directories(dir.path() / "out");
+    const auto r = run({"import", "--unit", "A/602/1359", "--out", (dir.path() / "out").string(), file.string()});
+    ASSERT_EQ(r.code, 0) << r.out << r.err;
+    ASSERT_TRUE(std::filesystem::exists(dir.path() / "out" / "quiz.json")) << r.out;
+    const auto v = run({"validate", (dir.path() / "out").string()});
+    EXPECT_EQ(v.code, 0) << v.out;
+    EXPECT_NE(v.out.find("draft: "), std::string::npos) << v.out;
+    EXPECT_NE(v.out.find("/items/1/options: rule options-3-to-6: expected 3 to 6 options, found 2"), std::string::npos)
+        << v.out;
+    EXPECT_NE(v.out.find("/items/1/criteria: rule mapped"), std::string::npos) << v.out;
+}
+
+TEST(ExamAdminImport, ARejectedFileExitsOneAndWritesNothing) {
+    exam_test::TempDir dir;
+    const auto bad = dir.write("latin1.gift", "::A::Caf\xE9? {=a ~b ~c}\n");
+    std::filesystem::create_directories(dir.path() / "out");
+    const auto r = run({"import", "--unit", "A/602/1359", "--out", (dir.path() / "out").string(), "--json", bad.string()});
+    EXPECT_EQ(r.code, 1);
+    const auto f = boost::json::parse(r.out).at("files").as_array().at(0).as_object();
+    EXPECT_EQ(f.at("status").as_string(), "rejected");
+    EXPECT_NE(f.at("error").as_string().find("line 1: byte 0xE9 is not UTF-8"), std::string::npos);
+    EXPECT_EQ(files_in(dir.path() / "out"), 0u);
+}
+
+TEST(ExamAdminImport, UsageErrorsExitTwo) {
+    EXPECT_EQ(run({"import"}).code, 2);
+    EXPECT_EQ(run({"import", "--frobnicate", "x.gift"}).code, 2);
+    EXPECT_EQ(run({"import", "--out", "/tmp", "x.gift"}).code, 2);  // --out needs --unit
+}
+
+TEST(ExamAdminImport, ReimportingTheSameSourceUpdatesItsItemsWithANewVersion) {
+    exam_test::TempDir dir;
+    const auto file = dir.write("in/quiz.gift", quiz);
+    const auto out = dir.path() / "out";
+    std::filesystem::create_directories(out);
+    auto import = [&] { return run({"import", "--unit", "A/602/1359", "--out", out.string(), file.string()}); };
+    ASSERT_EQ(import().code, 0);
+    ASSERT_EQ(import().code, 0);  // unchanged: same items, same versions
+    auto items = [&] {
+        std::ifstream in(out / "quiz.json");
+        std::stringstream text;
+        text << in.rdbuf();
+        return boost::json::parse(text.str()).at("items").as_array();
+    };
+    ASSERT_EQ(items().size(), 2u);
+    EXPECT_EQ(items()[0].at("version").as_int64(), 1);
+
+    std::string changed = quiz;
+    changed.replace(changed.find("Reading the news"), 16, "Reading the paper");
+    dir.write("in/quiz.gift", changed);
+    ASSERT_EQ(import().code, 0);
+    const auto after = items();
+    ASSERT_EQ(after.size(), 2u);  // updated, not duplicated
+    EXPECT_EQ(after[0].at("id").as_string(), "cs-1");
+    EXPECT_EQ(after[0].at("version").as_int64(), 2);
+    EXPECT_EQ(after[0].at("options").at(1).at("text").as_string(), "Reading the paper");
+    EXPECT_EQ(after[1].at("version").as_int64(), 1);
+    EXPECT_EQ(run({"validate", out.string()}).code, 0);
+}
