@@ -130,41 +130,37 @@ domain::Result<AttemptSnapshot> AttemptService::snapshot(domain::Id id) const {
     return snapshot_of(a.value(), clock_.now_ms());
 }
 
-std::vector<AttemptSnapshot> AttemptService::snapshots_of_session(domain::Id session) const {
+std::vector<std::shared_ptr<AttemptService::Live>> AttemptService::all_live() const {
+    std::lock_guard lock(registry_mutex_);
+    std::vector<std::shared_ptr<Live>> out;
+    out.reserve(live_.size());
+    for (const auto& [id, l] : live_) out.push_back(l);
+    return out;
+}
+
+std::vector<AttemptSnapshot> AttemptService::unfinished_snapshots_of_session(domain::Id session) const {
     std::vector<AttemptSnapshot> out;
-    std::set<domain::Id> seen;
-    std::vector<std::shared_ptr<Live>> lives;
-    {
-        std::lock_guard lock(registry_mutex_);
-        for (const auto& [id, l] : live_) lives.push_back(l);
-    }
     const Millis now = clock_.now_ms();
-    for (auto& l : lives) {
+    for (auto& l : all_live()) {
         std::lock_guard lock(l->mutex);
         if (l->attempt.session_id != session) continue;
         refresh_if_stale(*l);
         out.push_back(snapshot_of(*l, now));
-        seen.insert(l->attempt.id);
-    }
-    for (const auto& a : store_.attempts_of_session(session)) {
-        if (!seen.count(a.id)) out.push_back(snapshot_of(a, now));
     }
     std::sort(out.begin(), out.end(), [](const auto& x, const auto& y) { return x.attempt_id < y.attempt_id; });
     return out;
 }
 
-std::vector<domain::Id> AttemptService::unfinished_of_session(domain::Id session) const {
-    std::vector<std::shared_ptr<Live>> lives;
-    {
-        std::lock_guard lock(registry_mutex_);
-        for (const auto& [id, l] : live_) lives.push_back(l);
+std::vector<AttemptSnapshot> AttemptService::snapshots_of_session(domain::Id session) const {
+    std::vector<AttemptSnapshot> out = unfinished_snapshots_of_session(session);
+    std::set<domain::Id> seen;
+    for (const auto& snap : out) seen.insert(snap.attempt_id);
+    // One that finished since the scan above is in both: memory's copy stands.
+    const Millis now = clock_.now_ms();
+    for (const auto& a : store_.finished_attempts_of_session(session)) {
+        if (!seen.count(a.id)) out.push_back(snapshot_of(a, now));
     }
-    std::vector<domain::Id> out;
-    for (auto& l : lives) {
-        std::lock_guard lock(l->mutex);
-        if (l->attempt.session_id == session) out.push_back(l->attempt.id);
-    }
-    std::sort(out.begin(), out.end());
+    std::sort(out.begin(), out.end(), [](const auto& x, const auto& y) { return x.attempt_id < y.attempt_id; });
     return out;
 }
 
@@ -543,13 +539,8 @@ void AttemptService::report_irregularity(domain::Id id, std::string kind, domain
 }
 
 void AttemptService::sweep_connections() {
-    std::vector<std::shared_ptr<Live>> all;
-    {
-        std::lock_guard lock(registry_mutex_);
-        for (auto& [id, l] : live_) all.push_back(l);
-    }
     const Millis now = clock_.now_ms();
-    for (auto& l : all) {
+    for (auto& l : all_live()) {
         std::lock_guard lock(l->mutex);
         if (!l->connected_reported) continue;
         auto snap = snapshot_of(*l, now);
@@ -560,14 +551,9 @@ void AttemptService::sweep_connections() {
 }
 
 std::size_t AttemptService::submit_expired() {
-    std::vector<std::shared_ptr<Live>> all;
-    {
-        std::lock_guard lock(registry_mutex_);
-        for (auto& [id, l] : live_) all.push_back(l);
-    }
     std::size_t submitted = 0;
     const Millis now = clock_.now_ms();
-    for (auto& l : all) {
+    for (auto& l : all_live()) {
         std::lock_guard lock(l->mutex);
         refresh_if_stale(*l);
         if (l->attempt.state != AttemptState::in_progress) continue;

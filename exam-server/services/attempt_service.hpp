@@ -102,8 +102,8 @@ public:
 
     // Every attempt of a session as of now, unfinished and finished.
     std::vector<AttemptSnapshot> snapshots_of_session(domain::Id session) const;
-    // The unfinished attempts of a session, for acting on the whole room.
-    std::vector<domain::Id> unfinished_of_session(domain::Id session) const;
+    // The unfinished ones only (all in memory: no database read), for acting on the whole room.
+    std::vector<AttemptSnapshot> unfinished_snapshots_of_session(domain::Id session) const;
     // Tells the observer of candidates whose client fell silent beyond the grace.
     void sweep_connections();
 
@@ -125,6 +125,8 @@ private:
         bool connected_reported = false;  // what the observer was last told
     };
     std::shared_ptr<Live> live(domain::Id id) const;
+    // Every unfinished attempt, taken under the registry lock and used outside it.
+    std::vector<std::shared_ptr<Live>> all_live() const;
     AttemptSnapshot snapshot_of(const domain::Attempt& a, domain::Millis now) const;
     AttemptSnapshot snapshot_of(Live& live, domain::Millis now) const;  // with connection; lock held
     // Notes contact; true when the observer had been told the client was silent.

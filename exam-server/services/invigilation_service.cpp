@@ -138,7 +138,7 @@ void InvigilationService::change_room(const domain::Principal& actor, domain::Id
     if (!s) return done(s.error());
     // Only attempts in the state the action applies to are touched; the rest of the room is left as it is.
     std::vector<domain::Id> targets;
-    for (const auto& snap : attempts_.snapshots_of_session(session_id)) {
+    for (const auto& snap : attempts_.unfinished_snapshots_of_session(session_id)) {
         const auto wanted = pause ? domain::AttemptState::in_progress : domain::AttemptState::paused;
         if (snap.state == wanted) targets.push_back(snap.attempt_id);
     }

@@ -18,7 +18,8 @@ public:
     virtual ~AttemptStore() = default;
     virtual std::optional<domain::Attempt> attempt(domain::Id id) = 0;
     virtual std::optional<domain::Attempt> attempt_for_booking(domain::Id booking) = 0;
-    virtual std::vector<domain::Attempt> attempts_of_session(domain::Id session) = 0;
+    // Submitted, marked and void attempts of a session (the unfinished ones live in memory).
+    virtual std::vector<domain::Attempt> finished_attempts_of_session(domain::Id session) = 0;
     // Attempts admitted, in progress or paused: what the server's in-memory clocks are rebuilt from.
     virtual std::vector<domain::Attempt> unfinished_attempts() = 0;
     // Items of the unit the candidate has already been given, for resits.

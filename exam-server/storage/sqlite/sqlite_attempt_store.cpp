@@ -157,8 +157,8 @@ std::optional<domain::Attempt> SqliteAttemptStore::attempt_for_booking(domain::I
     return list.front();
 }
 
-std::vector<domain::Attempt> SqliteAttemptStore::attempts_of_session(domain::Id session) {
-    return query("WHERE session_id = ? ORDER BY id", session);
+std::vector<domain::Attempt> SqliteAttemptStore::finished_attempts_of_session(domain::Id session) {
+    return query("WHERE session_id = ? AND state IN ('submitted', 'marked', 'void') ORDER BY id", session);
 }
 
 std::vector<domain::Attempt> SqliteAttemptStore::unfinished_attempts() {

@@ -14,7 +14,7 @@ public:
 
     std::optional<domain::Attempt> attempt(domain::Id id) override;
     std::optional<domain::Attempt> attempt_for_booking(domain::Id booking) override;
-    std::vector<domain::Attempt> attempts_of_session(domain::Id session) override;
+    std::vector<domain::Attempt> finished_attempts_of_session(domain::Id session) override;
     std::vector<domain::Attempt> unfinished_attempts() override;
     std::set<std::string> items_seen(domain::Id candidate, const std::string& unit_code) override;
     void create_attempt(domain::Attempt attempt, AuditEvent audit, domain::Completion<domain::Attempt> done) override;
