@@ -87,27 +87,55 @@ json::object unit_coverage(const item_bank::Bank& bank, const item_bank::Unit& u
     return u;
 }
 
+json::array qualification_list(const item_bank::Bank& bank) {
+    json::array qualifications;
+    for (const auto& q : bank.qualifications()) {
+        json::array unit_codes;
+        for (const auto& g : q.rules.groups) {
+            for (const auto& code : g.units) unit_codes.push_back(json::value(code));
+        }
+        qualifications.push_back(json::object{{"id", q.id},
+                                              {"title", q.title},
+                                              {"awarding_organisation", q.awarding_organisation},
+                                              {"units", std::move(unit_codes)}});
+    }
+    return qualifications;
+}
+
 }  // namespace
 
 void add_bank_routes(Router& router, ApiContext& ctx) {
+    // What centres book and register on: qualifications and units with their
+    // onscreen tests' length and duration. Nothing about items.
+    router.add("GET", "/api/v1/catalogue", [&ctx](const net::HttpRequest& req, const RouteParams&, net::Responder respond) {
+        with_principal(ctx, req, respond, [&](const domain::Principal& p) {
+            if (auto e = services::require_role(p, {domain::Role::ao_admin, domain::Role::centre_admin, domain::Role::invigilator})) {
+                return respond(error_response(*e));
+            }
+            const auto& bank = ctx.attempts.bank();
+            json::array units;
+            for (const auto& u : bank.units()) {
+                json::object o{{"code", u.code}, {"title", u.title}, {"level", u.level}};
+                o["credit"] = u.credit ? json::value(*u.credit) : json::value(nullptr);
+                if (const auto* spec = bank.test_specification(u.code)) {
+                    o["onscreen_test"] = json::object{{"items", spec->item_count},
+                                                      {"duration_minutes", spec->duration_minutes},
+                                                      {"pass_mark", spec->pass_mark}};
+                } else {
+                    o["onscreen_test"] = nullptr;
+                }
+                units.push_back(std::move(o));
+            }
+            respond(json_reply(200, json::object{{"qualifications", qualification_list(bank)}, {"units", std::move(units)}}));
+        });
+    });
     router.add("GET", "/api/v1/bank", [&ctx](const net::HttpRequest& req, const RouteParams&, net::Responder respond) {
         with_principal(ctx, req, respond, [&](const domain::Principal& p) {
             if (auto e = services::require_role(p, {domain::Role::ao_admin})) return respond(error_response(*e));
             const auto& bank = ctx.attempts.bank();
             json::array units;
             for (const auto& u : bank.units()) units.push_back(unit_coverage(bank, u));
-            json::array qualifications;
-            for (const auto& q : bank.qualifications()) {
-                json::array unit_codes;
-                for (const auto& g : q.rules.groups) {
-                    for (const auto& code : g.units) unit_codes.push_back(json::value(code));
-                }
-                qualifications.push_back(json::object{{"id", q.id},
-                                                      {"title", q.title},
-                                                      {"awarding_organisation", q.awarding_organisation},
-                                                      {"units", std::move(unit_codes)}});
-            }
-            respond(json_reply(200, json::object{{"qualifications", std::move(qualifications)}, {"units", std::move(units)}}));
+            respond(json_reply(200, json::object{{"qualifications", qualification_list(bank)}, {"units", std::move(units)}}));
         });
     });
 }

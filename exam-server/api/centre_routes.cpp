@@ -126,6 +126,18 @@ void add_centre_routes(Router& router, ApiContext& ctx) {
             ctx.identity.create_user(p, std::move(u), reply_with<domain::StaffUser>(respond, 201, staff_json));
         });
     });
+    router.add("GET", "/api/v1/centres/{centre}/staff",
+               [&ctx](const net::HttpRequest& req, const RouteParams& params, net::Responder respond) {
+                   with_principal(ctx, req, respond, [&](const domain::Principal& p) {
+                       auto centre = id_param(params, "centre", respond);
+                       if (!centre) return;
+                       auto list = ctx.registry.staff(p, *centre);
+                       if (!list) return respond(error_response(list.error()));
+                       json::array a;
+                       for (const auto& u : list.value()) a.push_back(staff_json(u));
+                       respond(json_reply(200, json::object{{"staff", std::move(a)}}));
+                   });
+               });
     router.add("POST", "/api/v1/centres/{centre}/candidates",
                [&ctx](const net::HttpRequest& req, const RouteParams& params, net::Responder respond) {
                    with_principal(ctx, req, respond, [&](const domain::Principal& p) {

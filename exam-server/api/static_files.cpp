@@ -35,7 +35,8 @@ bool hidden(const fs::path& relative) {
 
 }  // namespace
 
-StaticFiles::StaticFiles(const fs::path& root) : root_(root.string()) {
+StaticFiles::StaticFiles(const fs::path& root, std::string mount, bool app_paths)
+    : root_(root.string()), mount_(std::move(mount)), app_paths_(app_paths) {
     std::error_code ec;
     if (!fs::is_directory(root, ec)) return;
     for (fs::recursive_directory_iterator it(root, fs::directory_options::none, ec), end; !ec && it != end;
@@ -52,10 +53,14 @@ StaticFiles::StaticFiles(const fs::path& root) : root_(root.string()) {
 }
 
 std::optional<net::HttpResponse> StaticFiles::serve(std::string_view path) const {
-    if (!path.starts_with('/')) return std::nullopt;
-    std::string_view name = path.substr(1);
+    if (!path.starts_with(mount_)) return std::nullopt;
+    std::string_view name = path.substr(mount_.size());
     if (name.empty()) name = "index.html";
-    const auto it = files_.find(name);
+    auto it = files_.find(name);
+    if (it == files_.end() && app_paths_ && !name.starts_with("assets/") &&
+        name.substr(name.find_last_of('/') + 1).find('.') == std::string_view::npos) {
+        it = files_.find(std::string_view("index.html"));
+    }
     if (it == files_.end()) return std::nullopt;
     net::HttpResponse r;
     r.content_type = it->second.content_type;
@@ -68,10 +73,27 @@ std::optional<net::HttpResponse> StaticFiles::serve(std::string_view path) const
     return r;
 }
 
-void add_static_routes(Router& router, const StaticFiles& files) {
-    router.set_fallback("GET", [&files](const net::HttpRequest& req, const RouteParams&, net::Responder respond) {
-        if (auto r = files.serve(req.path)) return respond(std::move(*r));
-        if (files.file_count() == 0 && (req.path == "/" || req.path == "/index.html")) {
+void add_static_routes(Router& router, const StaticFiles& player, const StaticFiles& console) {
+    router.set_fallback("GET", [&player, &console](const net::HttpRequest& req, const RouteParams&, net::Responder respond) {
+        const std::string_view bare_mount = std::string_view(console.mount()).substr(0, console.mount().size() - 1);
+        if (req.path == bare_mount) {
+            net::HttpResponse r;
+            r.status = 308;
+            r.content_type = "text/plain; charset=utf-8";
+            r.headers.emplace_back("Location", console.mount());
+            r.body = "the staff console is at " + console.mount() + "\n";
+            return respond(std::move(r));
+        }
+        if (req.path.starts_with(console.mount())) {
+            if (auto r = console.serve(req.path)) return respond(std::move(*r));
+            if (console.file_count() == 0) {
+                return respond(error_reply(404, "console_not_built",
+                                           "the staff console is not built: run scripts/build.sh (it needs node and npm)"));
+            }
+            return respond(error_reply(404, "not_found", "no such page: " + req.path));
+        }
+        if (auto r = player.serve(req.path)) return respond(std::move(*r));
+        if (player.file_count() == 0 && (req.path == "/" || req.path == "/index.html")) {
             return respond(error_reply(404, "player_not_built",
                                        "the candidate's player is not built: run scripts/build.sh (it needs node and npm)"));
         }

@@ -1,6 +1,7 @@
 #pragma once
-// The candidate's player: the files candidate-client's build writes (index.html
-// and content-hashed assets), served at "/" with caching and the page's
+// The browser clients: the candidate's player (candidate-client's build:
+// index.html and content-hashed assets) served at "/", and the staff console
+// (admin/console's build) at "/staff/", each with caching and the pages'
 // security headers. Every file is read into memory once, at start: the player
 // is a few files of some kilobytes, and a request then never touches the disk.
 // A request names a file only by looking it up among the names found at start,
@@ -28,13 +29,18 @@ inline constexpr std::string_view page_security_policy =
 
 class StaticFiles {
 public:
-    // Reads the regular files under `root` (symbolic links and dotfiles are skipped).
-    // A missing folder is not an error: the API still works, and "/" says how to build the player.
-    explicit StaticFiles(const std::filesystem::path& root);
+    // Reads the regular files under `root` (symbolic links and dotfiles are
+    // skipped), to be served under `mount` ("/" or "/staff/"). A missing folder
+    // is not an error: the API still works, and the mount says how to build it.
+    // With `app_paths`, a path under the mount that names no file and has no
+    // extension ("/staff/sessions/4/room") gets index.html: the page's own
+    // router shows it, so every page has an address that can be reloaded.
+    explicit StaticFiles(const std::filesystem::path& root, std::string mount = "/", bool app_paths = false);
 
     // The reply for a GET of `path` (percent-decoded), or none when there is no such file.
     std::optional<net::HttpResponse> serve(std::string_view path) const;
     std::size_t file_count() const { return files_.size(); }
+    const std::string& mount() const { return mount_; }
 
 private:
     struct File {
@@ -43,9 +49,12 @@ private:
     };
     std::map<std::string, File, std::less<>> files_;
     std::string root_;
+    std::string mount_;
+    bool app_paths_;
 };
 
-// Adds GET of any path outside /api/ to the router, answered from `files`.
-void add_static_routes(Router& router, const StaticFiles& files);
+// Adds GET of any path outside /api/ to the router: the staff console's paths
+// from `console`, everything else from `player`.
+void add_static_routes(Router& router, const StaticFiles& player, const StaticFiles& console);
 
 }  // namespace exam::api

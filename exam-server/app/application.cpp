@@ -128,6 +128,7 @@ struct Application::Impl {
     std::unique_ptr<api::ApiContext> api_context;
     std::unique_ptr<api::FeedEndpoint> feed_endpoint;
     std::unique_ptr<api::StaticFiles> player_files;
+    std::unique_ptr<api::StaticFiles> console_files;
     std::unique_ptr<api::Router> router;
     std::unique_ptr<net::HttpServer> server;
 
@@ -221,7 +222,9 @@ void Application::start() {
     api::add_player_state_routes(*i.router, *i.api_context, *i.player_states);
     i.player_files = std::make_unique<api::StaticFiles>(c.client_dir.empty() ? std::filesystem::path(EXAM_CLIENT_DIR)
                                                                                : std::filesystem::path(c.client_dir));
-    api::add_static_routes(*i.router, *i.player_files);
+    i.console_files = std::make_unique<api::StaticFiles>(
+        c.staff_dir.empty() ? std::filesystem::path(EXAM_STAFF_DIR) : std::filesystem::path(c.staff_dir), "/staff/", true);
+    api::add_static_routes(*i.router, *i.player_files, *i.console_files);
 
     net::HttpServerOptions server_options;
     server_options.address = c.listen_address;

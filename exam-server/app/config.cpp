@@ -27,6 +27,8 @@ Serves the onscreen test system over HTTPS (HTTP/1.1, TLS 1.2 and 1.3).
   --bank DIR             item bank folder (default: the bank bundled with the build)
   --client-dir DIR       the candidate's player, as built by candidate-client
                          (default: the build's candidate-client output folder)
+  --staff-dir DIR        the staff console, served at /staff/, as built by admin/console
+                         (default: the build's staff-console output folder)
   --log-level LEVEL      debug, info, warning, error or off (default info)
   --demo                 create demo staff, a demo centre, candidates and an open session
   --max-connections N    open connections in all (default 20000)
@@ -63,6 +65,7 @@ std::string apply(ServerConfig& c, const std::string& name, const std::string& v
         c.clock_grace_seconds = n;
     } else if (name == "bank") c.bank_dir = value;
     else if (name == "client-dir") c.client_dir = value;
+    else if (name == "staff-dir") c.staff_dir = value;
     else if (name == "log-level") {
         if (value != "debug" && value != "info" && value != "warning" && value != "error" && value != "off") {
             return "--log-level expects debug, info, warning, error or off";

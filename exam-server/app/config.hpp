@@ -21,6 +21,7 @@ struct ServerConfig {
     long long clock_grace_seconds = 30;  // a silent client's attempt clock runs this long
     std::string bank_dir;              // empty: the bank bundled with the build
     std::string client_dir;            // the candidate's player; empty: candidate-client's build output
+    std::string staff_dir;             // the staff console; empty: admin/console's build output
     std::string log_level = "info";
     bool demo = false;                 // create demo users, centre, candidates and an open session
     net::ServerLimits limits;

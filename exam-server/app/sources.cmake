@@ -15,7 +15,7 @@ target_sources(exam_server PRIVATE
   ${CMAKE_CURRENT_BINARY_DIR}/openapi_document.cpp
 )
 set_source_files_properties(app/application.cpp PROPERTIES
-  COMPILE_DEFINITIONS "EXAM_BANK_DATA_DIR=\"${EXAM_BANK_DATA_DIR}\";EXAM_CLIENT_DIR=\"${EXAM_CLIENT_DIR}\"")
+  COMPILE_DEFINITIONS "EXAM_BANK_DATA_DIR=\"${EXAM_BANK_DATA_DIR}\";EXAM_CLIENT_DIR=\"${EXAM_CLIENT_DIR}\";EXAM_STAFF_DIR=\"${EXAM_STAFF_DIR}\"")
 
 add_executable(exam-server app/main.cpp)
 target_link_libraries(exam-server PRIVATE exam_server exam_warnings)

@@ -115,6 +115,12 @@ domain::Result<std::vector<domain::Candidate>> CandidateRegistry::candidates(con
     return people_.candidates_of_centre(centre);
 }
 
+domain::Result<std::vector<domain::StaffUser>> CandidateRegistry::staff(const domain::Principal& actor, domain::Id centre) {
+    if (auto e = require_centre(actor, centre, {Role::ao_admin, Role::centre_admin})) return *e;
+    if (!people_.centre(centre)) return domain::not_found("no such centre");
+    return people_.users_of_centre(centre);
+}
+
 domain::Result<domain::Candidate> CandidateRegistry::candidate(const domain::Principal& actor, domain::Id id) {
     if (auto e = require_role(actor, {Role::ao_admin, Role::centre_admin, Role::invigilator})) return *e;
     auto c = people_.candidate(id);

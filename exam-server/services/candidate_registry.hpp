@@ -58,6 +58,9 @@ public:
     void add_candidates(const domain::Principal& actor, domain::Id centre, std::vector<CandidateDraft> drafts,
                         std::function<void(domain::Result<std::vector<domain::Candidate>>, std::vector<RowProblem>)> done);
     domain::Result<std::vector<domain::Candidate>> candidates(const domain::Principal& actor, domain::Id centre);
+    // The centre's staff users (admins and invigilators), for assigning
+    // invigilators: the AO and the centre's own admins.
+    domain::Result<std::vector<domain::StaffUser>> staff(const domain::Principal& actor, domain::Id centre);
     domain::Result<domain::Candidate> candidate(const domain::Principal& actor, domain::Id id);
 
     // Centre admins (their own centre) and AO admins; audited with the reason

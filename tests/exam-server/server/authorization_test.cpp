@@ -109,6 +109,7 @@ const std::vector<Row>& table() {
     // who can reach the port, candidates' machines included.
     {"GET", "/metrics", "", Fresh::nothing,                                                  {200, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
     {"GET", "/api/v1/bank", "", Fresh::nothing,                                              {401, 401, 401, 403, 403, 403, 403, 403, 403, 200}},
+    {"GET", "/api/v1/catalogue", "", Fresh::nothing,                                         {401, 401, 401, 403, 200, 200, 200, 200, 200, 200}},
     {"GET", "/api/v1/openapi.json", "", Fresh::nothing,                                      {200, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
     {"POST", "/api/v1/auth/login",
      R"({"username":"invigilator","password":"demo-password-2026"})", Fresh::nothing,        {200, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
@@ -125,6 +126,9 @@ const std::vector<Row>& table() {
     {"POST", "/api/v1/staff",
      R"({"username":"new.staff.{n}","display_name":"New invigilator","role":"invigilator","centre":{centre},"password":"demo-password-2026"})",
      Fresh::nothing,                                                                         {401, 401, 401, 403, 403, 403, 201, 404, 403, 201}},
+
+    // Centre 1's staff, for assigning invigilators: its admin and the AO; invigilators may not list them.
+    {"GET", "/api/v1/centres/{centre}/staff", "", Fresh::nothing,                            {401, 401, 401, 403, 403, 403, 200, 404, 403, 200}},
 
     // Centre 1's candidates.
     {"POST", "/api/v1/centres/{centre}/candidates",

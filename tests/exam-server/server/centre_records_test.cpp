@@ -3,6 +3,9 @@
 // awarding organisation's read-only view of the bank's coverage.
 #include <boost/json.hpp>
 
+#include <set>
+#include <string>
+
 #include "server_fixture.hpp"
 #include "storage/sqlite/connection.hpp"
 
@@ -96,4 +99,42 @@ TEST_F(CentreRecords, TheAwardingOrganisationSeesEachCriterionsLiveItemsAndTheFo
         if (q.at("id").as_string() == "501/0443/3") l3_certificate = true;
     }
     EXPECT_TRUE(l3_certificate);
+}
+
+TEST_F(CentreRecords, TheCentresStaffAreListedForAssigningInvigilatorsWithoutTheirPasswords) {
+    auto r = client().get("/api/v1/centres/1/staff", staff_token("centre.admin"));
+    ASSERT_EQ(r.status, 200) << r.body;
+    std::set<std::string> names;
+    const auto doc = r.json();
+    for (const auto& u : doc.at("staff").as_array()) {
+        names.insert(std::string(u.at("username").as_string()));
+        EXPECT_EQ(u.at("centre").as_int64(), 1);
+        EXPECT_FALSE(u.as_object().contains("password_hash"));
+    }
+    EXPECT_EQ(names, (std::set<std::string>{"centre.admin", "invigilator"})) << "the AO's own admin is no centre's staff";
+    EXPECT_EQ(r.body.find("scrypt"), std::string::npos);
+    EXPECT_EQ(client().get("/api/v1/centres/1/staff", staff_token("invigilator")).status, 403);
+    EXPECT_EQ(client().get("/api/v1/centres/99/staff", staff_token("ao.admin")).status, 404);
+}
+
+TEST_F(CentreRecords, TheCatalogueTellsEveryStaffRoleWhatCanBeBookedAndNothingOfItems) {
+    auto r = client().get("/api/v1/catalogue", staff_token("invigilator"));
+    ASSERT_EQ(r.status, 200);
+    const auto doc = r.json();
+    bool unit4 = false, internal_only = false;
+    for (const auto& u : doc.at("units").as_array()) {
+        if (u.at("code").as_string() == "K/602/1597") {
+            unit4 = true;
+            EXPECT_EQ(u.at("level").as_int64(), 3);
+            EXPECT_EQ(u.at("onscreen_test").at("items").as_int64(), 24);
+            EXPECT_EQ(u.at("onscreen_test").at("duration_minutes").as_int64(), 40);
+        }
+        if (u.at("onscreen_test").is_null()) internal_only = true;
+    }
+    EXPECT_TRUE(unit4);
+    EXPECT_TRUE(internal_only) << "units assessed only internally say so";
+    EXPECT_FALSE(doc.at("qualifications").as_array().empty());
+    for (const char* secret : {"\"key\"", "\"stem\"", "\"options\"", "\"rationale\""}) {
+        EXPECT_EQ(r.body.find(secret), std::string::npos) << secret;
+    }
 }

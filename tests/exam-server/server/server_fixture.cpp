@@ -22,6 +22,7 @@ void ServerFixture::start_server() {
     options.config.threads = 2;
     options.config.bank_dir = bank_dir_;
     options.config.client_dir = client_dir_;
+    options.config.staff_dir = staff_dir_;
     options.config.clock_grace_seconds = grace_ms_ / 1000;
     options.clock = &clock_;
     options.kdf = exam::security::ScryptParameters::cheap_for_tests();

@@ -42,6 +42,7 @@ protected:
     exam::domain::Millis grace_ms_ = 30'000;
     std::string bank_dir_;  // empty: the bundled bank
     std::string client_dir_;  // empty: the built candidate's player
+    std::string staff_dir_;   // empty: the built staff console
 };
 
 }  // namespace exam_test

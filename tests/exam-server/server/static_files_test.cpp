@@ -1,6 +1,6 @@
-// The candidate's player served at "/": the right files with the right
-// caching and security headers, and nothing outside its folder, however the
-// path is spelled.
+// The candidate's player served at "/" and the staff console at "/staff/":
+// the right files with the right caching and security headers, and nothing
+// outside their folders, however the path is spelled.
 #include <gtest/gtest.h>
 
 #include "api/static_files.hpp"
@@ -20,6 +20,9 @@ protected:
         files_.write("player/.env", "hidden");
         files_.write("secret.txt", "TOP SECRET");
         client_dir_ = (files_.path() / "player").string();
+        files_.write("console/index.html", "<!doctype html><title>Staff console</title>");
+        files_.write("console/assets/console-XYZ789.js", "console.log('staff');");
+        staff_dir_ = (files_.path() / "console").string();
         ServerFixture::SetUp();
     }
 
@@ -74,6 +77,44 @@ TEST_F(StaticFilesTest, TheApiKeepsItsJsonErrorsAndOnlyGetServesFiles) {
     EXPECT_EQ(client().get("/api/index.html").status, 404);
     EXPECT_EQ(client().post("/", "{}").status, 404);
     EXPECT_EQ(client().get("/healthz").status, 200);
+}
+
+TEST_F(StaticFilesTest, TheStaffConsoleAnswersEveryPageAddressWithItsIndexAndItsOwnAssets) {
+    auto root = client().get("/staff/");
+    ASSERT_EQ(root.status, 200);
+    EXPECT_EQ(root.body, "<!doctype html><title>Staff console</title>");
+    EXPECT_EQ(root.headers["cache-control"], "no-cache");
+    EXPECT_NE(root.headers["content-security-policy"].find("script-src 'self'"), std::string::npos);
+    EXPECT_EQ(root.headers["content-security-policy"].find("unsafe-inline"), std::string::npos);
+    // The console's own router shows these: a reload or a typed address works.
+    for (const std::string page : {"/staff/sessions/4/room", "/staff/centres/1/candidates", "/staff/candidates/9"}) {
+        auto r = client().get(page);
+        EXPECT_EQ(r.status, 200) << page;
+        EXPECT_EQ(r.body, root.body) << page;
+    }
+    auto js = client().get("/staff/assets/console-XYZ789.js");
+    ASSERT_EQ(js.status, 200);
+    EXPECT_EQ(js.body, "console.log('staff');");
+    EXPECT_EQ(js.headers["cache-control"], "public, max-age=31536000, immutable");
+    // A missing asset or a file name is a 404, never the page in its place.
+    EXPECT_EQ(client().get("/staff/assets/console-OLD.js").status, 404);
+    EXPECT_EQ(client().get("/staff/secret.txt").status, 404);
+    // The two clients do not see each other's files.
+    EXPECT_EQ(client().get("/assets/console-XYZ789.js").status, 404);
+    EXPECT_EQ(client().get("/staff/assets/player-ABC123.js").status, 404);
+    auto bare = client().get("/staff");
+    EXPECT_EQ(bare.status, 308);
+    EXPECT_EQ(bare.headers["location"], "/staff/");
+}
+
+TEST_F(StaticFilesTest, NoSpellingOfAPathUnderTheConsoleReachesAnotherFile) {
+    for (const std::string target : {"/staff/../secret.txt", "/staff/%2e%2e/secret.txt", "/staff/..%2fsecret.txt",
+                                     "/staff/assets/../../secret.txt", "/staff/../player/index.html"}) {
+        auto r = client().get(target);
+        EXPECT_NE(r.status, 200) << target;
+        EXPECT_EQ(r.body.find("TOP SECRET"), std::string::npos) << target;
+        EXPECT_EQ(r.body.find("Player"), std::string::npos) << target;
+    }
 }
 
 TEST(StaticFilesWithoutABuild, AMissingFolderServesNothingAndSaysHowToBuild) {
