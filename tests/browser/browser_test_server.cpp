@@ -4,7 +4,7 @@
 // that stands still until the test moves it. It is a test executable, never
 // installed: production exam-server has no way to move its clock.
 //
-//   browser_test_server DATA_DIR CLIENT_DIR
+//   browser_test_server DATA_DIR CLIENT_DIR [STAFF_DIR]
 // prints one JSON line {"port": N, "keycodes": {"0001": "...", ...}}, then reads
 // commands from stdin, one a line, answering each with a line:
 //   advance MS   moves the clock on and submits attempts whose time is up
@@ -21,8 +21,8 @@
 #include "domain/clock.hpp"
 
 int main(int argc, char** argv) {
-    if (argc != 3) {
-        std::cerr << "usage: browser_test_server DATA_DIR CLIENT_DIR\n";
+    if (argc != 3 && argc != 4) {
+        std::cerr << "usage: browser_test_server DATA_DIR CLIENT_DIR [STAFF_DIR]\n";
         return 2;
     }
     const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
     options.config.port = 0;
     options.config.data_dir = argv[1];
     options.config.client_dir = argv[2];
+    if (argc == 4) options.config.staff_dir = argv[3];
     options.config.log_level = "warning";
     options.config.threads = 2;
     // The clock only moves when told, so a long grace changes nothing but lets
