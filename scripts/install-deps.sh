@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
-  libssl-dev libsqlite3-dev libxml2-dev
+  libssl-dev libsqlite3-dev libxml2-dev libzip-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   prometheus-cpp-dev
 )

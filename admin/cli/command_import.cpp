@@ -13,6 +13,7 @@
 #include "item_interchange/gift_reader.hpp"
 #include "item_interchange/moodle_xml_reader.hpp"
 #include "item_interchange/qti_item_reader.hpp"
+#include "item_interchange/qti_package_reader.hpp"
 #include "items_file_writer.hpp"
 
 namespace exam_admin {
@@ -48,14 +49,12 @@ FileReport import_one(const std::filesystem::path& path, const item_interchange:
         case item_interchange::SourceFormat::moodle_xml:
             return item_interchange::read_moodle_xml(content, path.string(), options);
         case item_interchange::SourceFormat::qti: return item_interchange::read_qti_item(content, path.string(), options);
-        case item_interchange::SourceFormat::zip_package: report.format = "package"; break;
-        case item_interchange::SourceFormat::unknown:
-            report.rejected = true;
-            report.error = path.string() + ": not a format exam-admin imports (QTI, Moodle XML or GIFT)";
-            return report;
+        case item_interchange::SourceFormat::zip_package:
+            return item_interchange::read_qti_package(content, path.string(), options);
+        case item_interchange::SourceFormat::unknown: break;
     }
     report.rejected = true;
-    report.error = path.string() + ": content packages (.zip) are recognised but not imported yet";
+    report.error = path.string() + ": not a format exam-admin imports (QTI, Moodle XML or GIFT)";
     return report;
 }
 

@@ -14,10 +14,14 @@ void usage(std::ostream& os) {
           "  validate [--bank DIR] PATH...         check specification, item and test files or folders;\n"
           "                                        exit 0 when valid, 1 with the problems otherwise\n"
           "  import [--unit CODE] [--out DIR] [--json] FILE...\n"
-          "                                        read QTI item, GIFT and Moodle XML files (format told from\n"
-          "                                        the content) and report every question: live,\n"
-          "                                        draft (rules broken) or skipped (why);\n"
+          "                                        read QTI items and content packages (.zip), GIFT and\n"
+          "                                        Moodle XML (format told from the content) and report\n"
+          "                                        every question: live, draft (rules broken) or skipped (why);\n"
           "                                        writes items/1 files only with --out\n"
+          "  export --unit CODE --format qti30|qti21|moodle-xml [--form ID] [--bank DIR] [--json] --out FILE\n"
+          "                                        write a unit's items (and its test, or one form) as a QTI\n"
+          "                                        content package or Moodle XML, with a warning for each\n"
+          "                                        thing the target cannot hold\n"
           "  rules [--json] [--bank DIR] QUALIFICATION UNIT...\n"
           "                                        evaluate a qualification's rules of combination for\n"
           "                                        the units achieved; exit 2 for an unknown name\n"
@@ -48,6 +52,7 @@ int run_cli(const std::vector<std::string>& args, Streams io) {
     const std::vector<std::string> rest(args.begin() + 1, args.end());
     if (args[0] == "validate") return command_validate(rest, io);
     if (args[0] == "import") return command_import(rest, io);
+    if (args[0] == "export") return command_export(rest, io);
     if (args[0] == "rules") return command_rules(rest, io);
     if (args[0] == "uln") return command_uln(rest, io);
     if (args[0] == "verify") return command_verify(rest, io);

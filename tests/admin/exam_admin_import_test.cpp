@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "bundled_bank.hpp"
+#include "item_interchange/zip_archive.hpp"
 #include "cli.hpp"
 #include "temp_dir.hpp"
 
@@ -124,4 +125,43 @@ TEST(ExamAdminImport, ReimportingTheSameSourceUpdatesItsItemsWithANewVersion) {
     EXPECT_EQ(after[0].at("options").at(1).at("text").as_string(), "Reading the paper");
     EXPECT_EQ(after[1].at("version").as_int64(), 1);
     EXPECT_EQ(run({"validate", out.string()}).code, 0);
+}
+
+TEST(ExamAdminImport, AnExportedContentPackageImportsLiveAndValidates) {
+    exam_test::TempDir dir;
+    const auto package = dir.path() / "ubu53.zip";
+    ASSERT_EQ(run({"export", "--unit", "UBU53", "--format", "qti21", "--out", package.string()}).code, 0);
+    const auto out = dir.path() / "out";
+    std::filesystem::create_directories(out);
+    const auto r = run({"import", "--unit", "UBU53", "--json", "--out", out.string(), package.string()});
+    ASSERT_EQ(r.code, 0) << r.out << r.err;
+    const auto f = boost::json::parse(r.out).at("files").as_array().at(0).as_object();
+    EXPECT_EQ(f.at("format").as_string(), "qti21");
+    EXPECT_EQ(f.at("status").as_string(), "read");
+    const auto& imported = f.at("imported").as_array();
+    ASSERT_EQ(imported.size(), 34u);
+    for (const auto& i : imported) EXPECT_EQ(i.at("status").as_string(), "live") << i;
+    const auto v = run({"validate", out.string()});
+    EXPECT_EQ(v.code, 0) << v.out;
+    EXPECT_EQ(v.out.find("draft:"), std::string::npos) << v.out;
+}
+
+TEST(ExamAdminImport, AZipSlipPackageIsRejectedAndNothingIsWrittenAnywhere) {
+    exam_test::TempDir dir;
+    const std::string manifest =
+        R"(<manifest xmlns="http://www.imsglobal.org/xsd/imscp_v1p1"><resources>
+        <resource identifier="q" type="imsqti_item_xmlv2p1" href="q.xml"><file href="q.xml"/></resource></resources></manifest>)";
+    const auto package = dir.write("in/evil.zip", item_interchange::write_zip({{"imsmanifest.xml", manifest},
+                                                                                {"q.xml", "<x/>"},
+                                                                                {"../escaped.xml", "gotcha"}}));
+    const auto out = dir.path() / "in" / "out";
+    std::filesystem::create_directories(out);
+    const auto r = run({"import", "--unit", "UBU53", "--json", "--out", out.string(), package.string()});
+    EXPECT_EQ(r.code, 1);
+    const auto f = boost::json::parse(r.out).at("files").as_array().at(0).as_object();
+    EXPECT_EQ(f.at("status").as_string(), "rejected");
+    EXPECT_NE(f.at("error").as_string().find("entry \"../escaped.xml\""), std::string::npos) << f.at("error");
+    EXPECT_EQ(files_in(out), 0u);
+    EXPECT_EQ(files_in(dir.path() / "in"), 2u);  // the package and the empty out folder
+    EXPECT_EQ(files_in(dir.path()), 1u);
 }

@@ -120,6 +120,28 @@ TEST(QtiItemReader, Qti30ItemIsRead) {
     EXPECT_EQ(r.imported[0].item.stem, "Pick");
 }
 
+TEST(QtiItemReader, AScorersRubricBlockIsTheRationaleAndContentBodiesAreUnwrapped) {
+    const auto r = read(R"(<qti-assessment-item xmlns="http://www.imsglobal.org/xsd/imsqtiasi_v3p0" identifier="q4" title="T">
+      <qti-response-declaration identifier="RESPONSE" cardinality="single" base-type="identifier">
+        <qti-correct-response><qti-value>A</qti-value></qti-correct-response></qti-response-declaration>
+      <qti-item-body>
+        <qti-rubric-block view="candidate" use="instructions"><qti-content-body><p>Read carefully.</p></qti-content-body></qti-rubric-block>
+        <p>Which?</p>
+        <qti-choice-interaction response-identifier="RESPONSE" max-choices="1"><qti-simple-choice identifier="A">x</qti-simple-choice>
+          <qti-simple-choice identifier="B">y</qti-simple-choice><qti-simple-choice identifier="C">z</qti-simple-choice>
+        </qti-choice-interaction>
+        <qti-rubric-block view="scorer tutor" use="scoring"><qti-content-body><p>X is <em>right</em>.</p></qti-content-body></qti-rubric-block>
+      </qti-item-body>
+      <qti-response-processing template="https://purl.imsglobal.org/spec/qti/v3p0/rptemplates/match_correct.xml"/>
+      <qti-modal-feedback outcome-identifier="FEEDBACK" identifier="G" show-hide="hide"><qti-content-body><p>General.</p></qti-content-body></qti-modal-feedback>
+    </qti-assessment-item>)");
+    ASSERT_EQ(r.imported.size(), 1u) << r.error;
+    const auto& i = r.imported[0];
+    EXPECT_EQ(i.item.rationale, "X is *right*.");
+    EXPECT_EQ(i.item.stem, "Read carefully.\n\nWhich?");  // a candidate's rubric is part of what they read
+    EXPECT_EQ(i.item.feedback, "General.");
+}
+
 TEST(QtiItemReader, WrongOrUnknownNamespacesAreRejectedNotGuessed) {
     const auto mixed = read(v2_item("http://www.imsglobal.org/xsd/imsqtiasi_v3p0", ""));
     EXPECT_TRUE(mixed.rejected);

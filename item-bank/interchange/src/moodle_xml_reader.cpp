@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdlib>
 #include <set>
 
 #include "item_interchange/html_to_safe_text.hpp"
+#include "item_interchange/item_export.hpp"
 #include "xml_document.hpp"
 
 namespace item_interchange {
@@ -112,6 +114,7 @@ public:
         if (plain && single) {
             for (auto& o : item.options) o.weight.reset();
         }
+        if (!single && tagged(q, all_or_nothing_tag)) all_or_nothing(imported);
         item.choose = single ? 1 : static_cast<int>(item.key.size());
         std::string id = item_id_from("", !idnumber.empty() ? idnumber : !name.empty() ? name : "moodle-" + std::to_string(index));
         for (int n = 2; ids_.count(id); ++n) id = item_id_from("", id.substr(0, 58) + "-" + std::to_string(n));
@@ -135,6 +138,30 @@ public:
     }
 
 private:
+    static bool tagged(xmlNode* q, std::string_view tag) {
+        for (xmlNode* t : child_elements(first_child(q, "tags"), "tag")) {
+            if (trim(text_of(first_child(t, "text"))) == tag) return true;
+        }
+        return false;
+    }
+
+    // The tag all-or-nothing (written by exam-admin export) says the equal
+    // split Moodle needs stands for right-or-wrong marking: unweighted again,
+    // when the fractions are that split and nothing else.
+    static void all_or_nothing(ImportedItem& imported) {
+        auto& item = imported.item;
+        const double share = item.key.empty() ? 0 : 1.0 / static_cast<double>(item.key.size());
+        const bool equal_split = std::all_of(item.options.begin(), item.options.end(), [&](const item_bank::ItemOption& o) {
+            return std::abs(o.weight.value_or(0) - (item.is_key(o.id) ? share : 0.0)) < 1e-6;
+        });
+        if (!equal_split) {
+            imported.warnings.push_back("the tag all-or-nothing is not followed: the fractions are not an equal split "
+                                        "of the mark over the right answers");
+            return;
+        }
+        for (auto& o : item.options) o.weight.reset();
+    }
+
     void skip(const std::string& id, const std::string& type, const std::string& reason) {
         report_.skipped.push_back({id, position_, type, reason});
     }

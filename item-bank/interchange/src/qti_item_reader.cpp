@@ -8,7 +8,9 @@
 #include <functional>
 #include <map>
 
+#include "item_interchange/ac_mapping.hpp"
 #include "item_interchange/html_to_safe_text.hpp"
+#include "qti_names.hpp"
 #include "xml_document.hpp"
 
 namespace item_interchange {
@@ -18,42 +20,13 @@ using detail::child_elements;
 using detail::first_child;
 using detail::text_of;
 
-// QTI 3.0 spells 2.x's camelCase names in kebab case with a "qti-" prefix.
-struct Names {
-    bool v3;
-    std::string operator()(std::string_view v2_name) const {
-        if (!v3) return std::string(v2_name);
-        std::string out = "qti-";
-        for (char c : v2_name) {
-            if (std::isupper(static_cast<unsigned char>(c))) {
-                out += '-';
-                out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-            } else {
-                out += c;
-            }
-        }
-        return out;
-    }
-    std::string attr(std::string_view v2_name) const {
-        if (!v3) return std::string(v2_name);
-        std::string out;
-        for (char c : v2_name) {
-            if (std::isupper(static_cast<unsigned char>(c))) {
-                out += '-';
-                out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-            } else {
-                out += c;
-            }
-        }
-        return out;
-    }
-};
-
 std::string trim(std::string s) {
     const auto b = s.find_first_not_of(" \t\r\n");
     if (b == std::string::npos) return {};
     return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
 }
+
+std::string lower(std::string s);
 
 std::string inner_xml(xmlNode* node) {
     std::string out;
@@ -70,6 +43,21 @@ std::string outer_xml(xmlNode* node) {
     std::string out(reinterpret_cast<const char*>(xmlBufferContent(buffer)), static_cast<std::size_t>(xmlBufferLength(buffer)));
     xmlBufferFree(buffer);
     return out;
+}
+
+// QTI 3.0 wraps the content of rubric blocks and modal feedback in a
+// qti-content-body element, which is no part of the text.
+std::string content_of(xmlNode* node, const detail::QtiNames& n) {
+    if (xmlNode* body = first_child(node, n("contentBody"))) return inner_xml(body);
+    return inner_xml(node);
+}
+
+// A rubric block for scorers, authors or tutors (not candidates) holds what a
+// rationale holds: why the key is right, never shown in a sitting.
+bool rationale_block(xmlNode* node, const detail::QtiNames& n) {
+    if (reinterpret_cast<const char*>(node->name) != n("rubricBlock")) return false;
+    const std::string view = lower(attribute(node, "view"));
+    return !view.empty() && view.find("candidate") == std::string::npos;
 }
 
 void find_all(xmlNode* node, const std::string& name, std::vector<xmlNode*>& out) {
@@ -97,7 +85,8 @@ std::string standard_template(std::string_view uri) {
     return "";
 }
 
-FileReport read_qti_item(std::string_view content, const std::string& file, const ImportOptions& options) {
+FileReport read_qti_item(std::string_view content, const std::string& file, const ImportOptions& options,
+                         const ItemMetadata& metadata) {
     FileReport report;
     report.file = file;
     std::string error;
@@ -121,7 +110,7 @@ FileReport read_qti_item(std::string_view content, const std::string& file, cons
                       "\" (expected QTI 2.1, 2.2 or 3.0)");
     }
     report.format = v->second;
-    const Names n{report.format == "qti30"};
+    const detail::QtiNames n{report.format == "qti30"};
     if (root_name != n("assessmentItem")) {
         return reject(file + ": line " + std::to_string(xmlGetLineNo(root)) + ": <" + root_name + "> in the " +
                       report.format + " namespace: expected <" + n("assessmentItem") +
@@ -167,9 +156,13 @@ FileReport read_qti_item(std::string_view content, const std::string& file, cons
     imported.title = attribute(root, "title");
     auto& item = imported.item;
     // The stem: the body's content before and around the interaction, then its prompt.
-    std::string stem_html;
+    std::string stem_html, rationale_html;
     for (xmlNode* c = body->children; c != nullptr; c = c->next) {
         if (c == choice) continue;
+        if (c->type == XML_ELEMENT_NODE && rationale_block(c, n)) {
+            rationale_html += content_of(c, n);
+            continue;
+        }
         bool holds_choice = false;
         for (xmlNode* p = choice->parent; p != nullptr; p = p->parent) holds_choice = holds_choice || p == c;
         if (holds_choice) continue;
@@ -185,6 +178,7 @@ FileReport read_qti_item(std::string_view content, const std::string& file, cons
         return c.text;
     };
     item.stem = convert(stem_html);
+    item.rationale = convert(rationale_html);
     item.shuffle_options = lower(attribute(choice, n.attr("shuffle").c_str())) == "true";
     const std::string max_text = attribute(choice, n.attr("maxChoices").c_str());
     const int max_choices = max_text.empty() ? 1 : std::atoi(max_text.c_str());
@@ -269,13 +263,18 @@ FileReport read_qti_item(std::string_view content, const std::string& file, cons
         }
     }
     for (xmlNode* fb : child_elements(root, n("modalFeedback"))) {
-        const std::string text = convert(inner_xml(fb));
+        const std::string text = convert(content_of(fb, n));
         if (!text.empty()) item.feedback += (item.feedback.empty() ? "" : "\n\n") + text;
     }
     item.id = item_id_from("", source_id.empty() ? "qti-item" : source_id);
     item.source = item_bank::ItemSource{report.format, source_id.empty() ? position : source_id, file};
+    for (const auto& c : metadata.criteria) map_criterion(imported, c, options.unit, "metadata");
     std::string reason;
     if (!settle_status(imported, options, reason)) return skip("choice", reason);
+    if (!metadata.status.empty() && lower(metadata.status) != "final") {
+        item.status = item_bank::ItemStatus::draft;
+        imported.broken_rules.push_back("source-status: the package marks it " + metadata.status + ", not final");
+    }
     if (scoring.empty()) {
         item.status = item_bank::ItemStatus::draft;
         imported.broken_rules.push_back("custom-scoring: the response processing is not a standard template");

@@ -9,12 +9,24 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "item_interchange/ac_mapping.hpp"
 #include "item_interchange/import_report.hpp"
 
 namespace item_interchange {
 
-FileReport read_qti_item(std::string_view content, const std::string& file, const ImportOptions& options);
+// What a content package's manifest says about one of its items.
+struct ItemMetadata {
+    std::vector<CriterionReference> criteria;  // in the order found: the first is primary
+    std::string status;                        // LOM lifeCycle status ("final", "draft", ...), "" when not given
+};
+
+// A scorer's (or author's, tutor's) rubric block in the body is the rationale;
+// the metadata's criteria map the item, and a status other than "final" keeps
+// it a draft (rule "source-status").
+FileReport read_qti_item(std::string_view content, const std::string& file, const ImportOptions& options,
+                         const ItemMetadata& metadata = {});
 
 // "match_correct", "map_response" or "" for a response-processing template URI.
 std::string standard_template(std::string_view uri);
