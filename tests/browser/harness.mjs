@@ -23,7 +23,7 @@ export const axeSource = readFileSync(requireFromClient.resolve('axe-core/axe.mi
 
 export async function startServer() {
   const dir = mkdtempSync(join(tmpdir(), 'exam-browser-'));
-  const child = spawn(required('EXAM_TEST_SERVER'), [join(dir, 'data'), required('EXAM_CLIENT_DIR')], {
+  const child = spawn(required('EXAM_TEST_SERVER'), [join(dir, 'data'), required('EXAM_CLIENT_DIR'), required('EXAM_STAFF_DIR')], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout });
@@ -113,6 +113,28 @@ export async function staff(base, username = 'invigilator') {
     },
     dispose: () => api.dispose(),
   };
+}
+
+// Signs in to the staff console at /staff/ and waits for its first page.
+export async function staffSignIn(page, server, username, path = '/') {
+  await page.goto(server.base + '/staff' + path);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill('demo-password-2026');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+}
+
+// Runs axe-core on the page as it is; the violations, worded for a failure message.
+export async function axeViolations(page) {
+  // Evaluated through the DevTools protocol, which the page's CSP does not govern.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  const found = await page.evaluate(async () => {
+    const r = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    });
+    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`);
+  });
+  return found;
 }
 
 // Calls the candidate API with the token the page holds, to see what the server has.

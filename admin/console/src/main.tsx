@@ -56,7 +56,7 @@ function Page({ me }: { me: Me }) {
     if (Object.values(params).some((v) => !/^[1-9]\d{0,15}$/.test(v))) break;
     return view(params, me);
   }
-  return <Problem error={new Error(`There is no page at ${href(loc.path)}.`)} title="Not found" />;
+  return <Problem error={new Error(`There is no page at ${href(loc.path)}.`)} title="Not found" page />;
 }
 
 type State = { kind: 'checking' } | { kind: 'signed-out'; expired: boolean } | { kind: 'signed-in'; me: Me };

@@ -53,7 +53,7 @@ export default function CandidateDetail({ me, candidate }: { me: Me; candidate: 
     person.reload();
   };
   return (
-    <Loaded resource={person} what="the candidate">
+    <Loaded page resource={person} what="the candidate">
       {(c) => (
         <>
           <PageHeading title={`${c.given_name} ${c.family_name}`}>

@@ -23,7 +23,7 @@ export function usePrintable(session: number) {
 export default function Register({ session }: { session: number }) {
   const data = usePrintable(session);
   return (
-    <Loaded resource={data} what="the register">
+    <Loaded page resource={data} what="the register">
       {({ room, centre, cat }) => {
         const s = room.session;
         const rows = room.candidates.slice().sort((a, b) => a.candidate_number.localeCompare(b.candidate_number));

@@ -9,7 +9,7 @@ import { usePrintable } from './print-register';
 export default function Slips({ session }: { session: number }) {
   const data = usePrintable(session);
   return (
-    <Loaded resource={data} what="the keycode slips">
+    <Loaded page resource={data} what="the keycode slips">
       {({ room, centre, cat }) => {
         const s = room.session;
         const rows = room.candidates.slice().sort((a, b) => a.candidate_number.localeCompare(b.candidate_number));

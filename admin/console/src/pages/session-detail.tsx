@@ -17,7 +17,7 @@ export default function SessionDetail({ me, session }: { me: Me; session: number
   const cat = useResource(catalogue, []);
   const [notice, setNotice] = useState<string | null>(null);
   return (
-    <Loaded resource={room} what="the session">
+    <Loaded page resource={room} what="the session">
       {(r) => {
         const s = r.session;
         return (

@@ -141,7 +141,7 @@ export default function RoomPage({ session }: { me: Me; session: number }) {
   }, [room, filter, sort, search, sort === 'remaining' ? Math.floor(serverNow / 5000) : 0]);
 
   if (refusal !== null && !room) {
-    return <Problem error={new Error(`This session's room cannot be opened: ${refusal || 'not yours to see'}.`)} title="Not allowed" />;
+    return <Problem error={new Error(`This session's room cannot be opened: ${refusal || 'not yours to see'}.`)} title="Not allowed" page />;
   }
   if (!room) return <Loading what="the room" />;
 
@@ -169,7 +169,8 @@ export default function RoomPage({ session }: { me: Me; session: number }) {
       <div class="visually-hidden" aria-live="polite" aria-atomic="true">
         {announcement}
       </div>
-      {notice && <Notice kind="success">{notice}</Notice>}
+      {/* Seen here, heard through the live region above (announced once, not twice). */}
+      {notice && <div class="notice notice-success">{notice}</div>}
       {actionError ? <Notice kind="error">{describeError(actionError)}</Notice> : null}
 
       <div class="toolbar" role="group" aria-label="Session controls">

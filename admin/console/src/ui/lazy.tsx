@@ -22,7 +22,7 @@ export function lazyPage<P extends object>(load: () => Promise<{ default: Compon
         },
       );
     }, []);
-    if (error) return <Problem error={error} title="This page could not be loaded" />;
+    if (error) return <Problem error={error} title="This page could not be loaded" page />;
     if (!Page) return <Loading what="the page" />;
     return <Page {...props} />;
   };

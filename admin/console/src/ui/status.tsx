@@ -2,6 +2,7 @@
 // the signed-in user's to see (the server said 403 or 404).
 import type { ComponentChildren } from 'preact';
 import { ApiError, describeError } from '../api';
+import { PageHeading } from './page-heading';
 
 export function Loading({ what }: { what: string }) {
   return (
@@ -11,13 +12,14 @@ export function Loading({ what }: { what: string }) {
   );
 }
 
-export function Problem({ error, title }: { error: unknown; title?: string }) {
+// `page`: the problem is the whole page (it gets the page's one h1, named in the tab's title).
+export function Problem({ error, title, page }: { error: unknown; title?: string; page?: boolean }) {
   let heading = title ?? 'Something went wrong';
   if (error instanceof ApiError && error.status === 404) heading = 'Not found';
   if (error instanceof ApiError && error.status === 403) heading = 'Not allowed';
   return (
     <div class="problem" role="alert">
-      <h2>{heading}</h2>
+      {page ? <PageHeading title={heading} /> : <h2>{heading}</h2>}
       <p>{describeError(error)}</p>
     </div>
   );
@@ -27,10 +29,11 @@ export function Problem({ error, title }: { error: unknown; title?: string }) {
 export function Loaded<T>(props: {
   resource: { data: T | null; error: unknown; loading: boolean };
   what: string;
+  page?: boolean;
   children: (data: T) => ComponentChildren;
 }) {
   const { data, error, loading } = props.resource;
-  if (error) return <Problem error={error} />;
+  if (error) return <Problem error={error} page={props.page} />;
   if (data === null || (loading && data === null)) return <Loading what={props.what} />;
   return <>{props.children(data)}</>;
 }
