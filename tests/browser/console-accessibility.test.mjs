@@ -28,6 +28,13 @@ async function check(page, name, failures) {
   await page.waitForLoadState('networkidle');
   await page.locator('.loading').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined);
   for (const v of await axeViolations(page)) failures.push(`${name}: ${v}`);
+  // A label names the first element with its id: two forms on one page must not share one.
+  const repeated = await page.evaluate(() => {
+    const seen = new Map();
+    for (const el of document.querySelectorAll('[id]')) seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
+    return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
+  });
+  for (const id of repeated) failures.push(`${name}: the id "${id}" is used more than once`);
   if (shots) await page.screenshot({ path: join(shots, `console-${name}.png`), fullPage: true });
 }
 

@@ -139,6 +139,19 @@ test("a claim the rules do not support shows the engine's explanation; a support
   const tampered = signed.toString('utf8').replace('Dev Patel', 'Dev Pateel');
   await page.getByLabel('Certificate file').setInputFiles({ name: 'tampered.json', mimeType: 'application/json', buffer: Buffer.from(tampered) });
   await page.getByRole('heading', { name: 'Not valid: tampered.json' }).waitFor();
+
+  // A replacement, with its reason, under a new number; the old one is kept, marked replaced.
+  await page.goBack();
+  await page.getByRole('button', { name: `Replace ${number}` }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Issue the replacement' }).click();
+  await dialog.getByText('Give the reason: it goes in the audit trail.').waitFor();
+  await dialog.getByLabel('Why is it replaced?').fill('the candidate lost the original');
+  await dialog.getByRole('button', { name: 'Issue the replacement' }).click();
+  await page.locator('.notice-success', { hasText: `issued for ${number}` }).waitFor();
+  const statuses = await page.locator('section[aria-labelledby="claims-heading"] tbody tr').allTextContents();
+  assert.ok(statuses.some((t) => t.includes(number) && t.includes('replaced')), statuses.join(' | '));
+  assert.ok(statuses.some((t) => t.includes(`replaces ${number}`)), statuses.join(' | '));
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -9,6 +9,7 @@ import { useDraft } from '../drafts';
 import { Link } from '../frame';
 import { formatDate, formatDateTime, todayUtc } from '../format';
 import { ErrorSummary, errorFor, Select, TextArea, TextInput } from '../ui/forms';
+import { ReasonDialog } from '../ui/reason-dialog';
 import { PageHeading } from '../ui/page-heading';
 import { Loaded, Notice } from '../ui/status';
 import { useResource } from '../ui/use-resource';
@@ -116,18 +117,18 @@ function CorrectDetails(props: { candidate: Candidate; onSaved: () => void }) {
     <details class="panel" open={sessionStorage.getItem(`exam-staff:draft:correct-candidate-${c.id}`) !== null}>
       <summary>Correct these details</summary>
       <form onSubmit={submit} noValidate>
-        <ErrorSummary error={error} />
+        <ErrorSummary error={error} prefix="correct-" />
         {local && <Notice kind="error">{local}</Notice>}
         <div class="row-fields">
-          <TextInput id="given_name" label="Given name" value={draft.given_name} onValue={(v) => update({ given_name: v })} error={errorFor(error, 'given_name')} />
-          <TextInput id="family_name" label="Family name" value={draft.family_name} onValue={(v) => update({ family_name: v })} error={errorFor(error, 'family_name')} />
+          <TextInput id="correct-given_name" label="Given name" value={draft.given_name} onValue={(v) => update({ given_name: v })} error={errorFor(error, 'given_name')} />
+          <TextInput id="correct-family_name" label="Family name" value={draft.family_name} onValue={(v) => update({ family_name: v })} error={errorFor(error, 'family_name')} />
         </div>
         <div class="row-fields">
-          <TextInput id="date_of_birth" label="Date of birth" type="date" value={draft.date_of_birth} onValue={(v) => update({ date_of_birth: v })} error={errorFor(error, 'date_of_birth')} />
-          <TextInput id="uln" label="ULN" value={draft.uln} onValue={(v) => update({ uln: v })} error={errorFor(error, 'uln')} />
-          <TextInput id="extra_time_percent" label="Extra time (%)" inputMode="numeric" value={draft.extra_time_percent} onValue={(v) => update({ extra_time_percent: v })} error={errorFor(error, 'extra_time_percent')} />
+          <TextInput id="correct-date_of_birth" label="Date of birth" type="date" value={draft.date_of_birth} onValue={(v) => update({ date_of_birth: v })} error={errorFor(error, 'date_of_birth')} />
+          <TextInput id="correct-uln" label="ULN" value={draft.uln} onValue={(v) => update({ uln: v })} error={errorFor(error, 'uln')} />
+          <TextInput id="correct-extra_time_percent" label="Extra time (%)" inputMode="numeric" value={draft.extra_time_percent} onValue={(v) => update({ extra_time_percent: v })} error={errorFor(error, 'extra_time_percent')} />
         </div>
-        <TextArea id="reason" label="Reason for the correction" value={draft.reason} onValue={(v) => update({ reason: v })} error={errorFor(error, 'reason')} />
+        <TextArea id="correct-reason" label="Reason for the correction" value={draft.reason} onValue={(v) => update({ reason: v })} error={errorFor(error, 'reason')} />
         <button type="submit">Save correction</button>
       </form>
     </details>
@@ -250,16 +251,7 @@ function Ledger(props: { candidate: Candidate; cat: Catalogue | null; canManage:
       setError(err);
     }
   };
-  const voidOne = async (a: Achievement) => {
-    const reason = prompt(`Why is ${a.unit} voided? (It stays in the ledger, marked void.)`);
-    if (!reason || !reason.trim()) return;
-    try {
-      await api.post(`/api/v1/achievements/${a.id}/void`, { reason: reason.trim() });
-      props.onChanged(`Voided ${a.unit}.`);
-    } catch (err) {
-      setError(err);
-    }
-  };
+  const [voiding, setVoiding] = useState<Achievement | null>(null);
   const units = new Set<string>();
   for (const q of props.cat?.qualifications ?? []) if ((props.candidate.registrations ?? []).includes(q.id)) q.units.forEach((u) => units.add(u));
   return (
@@ -292,7 +284,7 @@ function Ledger(props: { candidate: Candidate; cat: Catalogue | null; canManage:
                     {props.canManage && (
                       <td>
                         {a.status !== 'void' && (
-                          <button type="button" class="secondary danger small" onClick={() => voidOne(a)}>
+                          <button type="button" class="secondary danger small" onClick={() => setVoiding(a)}>
                             Void<span class="visually-hidden"> {a.unit}</span>
                           </button>
                         )}
@@ -305,6 +297,22 @@ function Ledger(props: { candidate: Candidate; cat: Catalogue | null; canManage:
           )
         }
       </Loaded>
+      {voiding && (
+        <ReasonDialog
+          title={`Void ${unitLabel(props.cat, voiding.unit)}`}
+          reasonLabel="Why is this unit voided?"
+          confirm="Void the unit"
+          danger
+          onClose={() => setVoiding(null)}
+          onConfirm={async (reason) => {
+            await api.post(`/api/v1/achievements/${voiding.id}/void`, { reason });
+            setVoiding(null);
+            props.onChanged(`Voided ${voiding.unit}.`);
+          }}
+        >
+          <p>The unit stays in the ledger, marked void, and no longer counts toward any qualification.</p>
+        </ReasonDialog>
+      )}
       {props.canManage && (
         <details class="panel">
           <summary>Record a unit achieved another way</summary>
@@ -359,16 +367,7 @@ function Claims(props: { candidate: Candidate; cat: Catalogue | null; changes: n
       }
     }
   };
-  const replace = async (number: string) => {
-    const reason = prompt(`Why is ${number} replaced? (The old number stays in the register, marked replaced.)`);
-    if (!reason || !reason.trim()) return;
-    try {
-      const c = await api.post<CertificateEntry>(`/api/v1/certificates/${encodeURIComponent(number)}/replace`, { reason: reason.trim() });
-      props.onChanged(`Replacement ${c.number} issued for ${number}.`);
-    } catch (err) {
-      setError(err);
-    }
-  };
+  const [replacing, setReplacing] = useState<string | null>(null);
   const regs = props.candidate.registrations ?? [];
   return (
     <section aria-labelledby="claims-heading">
@@ -431,7 +430,7 @@ function Claims(props: { candidate: Candidate; cat: Catalogue | null; changes: n
                         Download<span class="visually-hidden"> {c.number}</span>
                       </button>
                       {c.status === 'current' && (
-                        <button type="button" class="secondary small" onClick={() => replace(c.number)}>
+                        <button type="button" class="secondary small" onClick={() => setReplacing(c.number)}>
                           Replace<span class="visually-hidden"> {c.number}</span>
                         </button>
                       )}
@@ -443,6 +442,21 @@ function Claims(props: { candidate: Candidate; cat: Catalogue | null; changes: n
           )
         }
       </Loaded>
+      {replacing && (
+        <ReasonDialog
+          title={`Replace certificate ${replacing}`}
+          reasonLabel="Why is it replaced?"
+          confirm="Issue the replacement"
+          onClose={() => setReplacing(null)}
+          onConfirm={async (reason) => {
+            const c = await api.post<CertificateEntry>(`/api/v1/certificates/${encodeURIComponent(replacing)}/replace`, { reason });
+            setReplacing(null);
+            props.onChanged(`Replacement ${c.number} issued for ${replacing}.`);
+          }}
+        >
+          <p>The replacement gets a new number and says which certificate it replaces; {replacing} stays in the register, marked replaced.</p>
+        </ReasonDialog>
+      )}
       <p>
         <Link to="/certificates">Verify a certificate file</Link>
       </p>

@@ -8,6 +8,7 @@ import { formatDateTime, formatTime } from '../format';
 import type { Snapshot } from '../room/room-model';
 import { stateLabels } from '../room/room-model';
 import { ErrorSummary } from '../ui/forms';
+import { ReasonDialog } from '../ui/reason-dialog';
 import { PageHeading } from '../ui/page-heading';
 import { Loaded, Notice } from '../ui/status';
 import { useResource } from '../ui/use-resource';
@@ -110,8 +111,8 @@ export default function SessionDetail({ me, session }: { me: Me; session: number
 
 function SessionStatusControls(props: { session: number; status: string; onChanged: (m: string) => void }) {
   const [error, setError] = useState<unknown>(null);
+  const [closing, setClosing] = useState(false);
   const act = async (verb: 'open' | 'close', message: string) => {
-    if (verb === 'close' && !confirm('Close this session? No candidate can log in to it afterwards.')) return;
     try {
       await api.post(`/api/v1/sessions/${props.session}/${verb}`);
       props.onChanged(message);
@@ -130,9 +131,26 @@ function SessionStatusControls(props: { session: number; status: string; onChang
         </button>
       )}
       {props.status === 'open' && (
-        <button type="button" class="danger" onClick={() => act('close', 'The session is closed.')}>
+        <button type="button" class="danger" onClick={() => setClosing(true)}>
           Close session
         </button>
+      )}
+      {closing && (
+        <ReasonDialog
+          title="Close the session"
+          confirm="Close session"
+          danger
+          onClose={() => setClosing(false)}
+          onConfirm={async () => {
+            await api.post(`/api/v1/sessions/${props.session}/close`);
+            setClosing(false);
+            props.onChanged('The session is closed.');
+          }}
+        >
+          <p class="warning-text">
+            <strong>Once closed, no candidate can log in to this session again.</strong>
+          </p>
+        </ReasonDialog>
       )}
     </section>
   );
