@@ -13,7 +13,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 
 const args = process.argv.slice(2);
@@ -34,7 +34,7 @@ if (!serverBin || !loadBin || !staffDir || !clientDir || !modules) {
   console.error('usage: room-load.bench.mjs --server BIN --load BIN --staff-dir DIR --client-dir DIR --modules DIR');
   process.exit(2);
 }
-const { chromium } = createRequire(join(modules, 'noop.js'))('playwright-core');
+const { chromium } = createRequire(join(resolve(modules), 'noop.js'))('playwright-core');
 
 const dir = mkdtempSync(join(tmpdir(), 'exam-room-bench-'));
 const server = spawn(serverBin, ['--demo', '--data-dir', join(dir, 'data'), '--port', String(port), '--staff-dir', staffDir,
@@ -151,7 +151,7 @@ const summary = {
   long_tasks: result.longTasks.length,
   long_task_ms_max: pct(result.longTasks, 100),
 };
-console.log(JSON.stringify(summary, null, 2));
+console.log(JSON.stringify(summary));
 console.log('exam-load:\n' + loadReport.trim());
 await browser.close();
 server.kill('SIGTERM');

@@ -14,7 +14,6 @@ import {
   filterLabels,
   fromSnapshot,
   matchesFilter,
-  rowTicks,
   sortLabels,
   sortRows,
   type Filter,
@@ -93,10 +92,13 @@ export default function RoomPage({ session }: { me: Me; session: number }) {
     };
   }, [session, announce]);
 
+  // The clocks in the rows tick by themselves (ticking-text.tsx); the page
+  // itself needs the time only to re-sort by time left, every few seconds.
   useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), 1000);
+    if (sort !== 'remaining') return undefined;
+    const t = setInterval(() => setNow(Date.now()), 5000);
     return () => clearInterval(t);
-  }, []);
+  }, [sort]);
 
   const act = useCallback(
     async (call: () => Promise<unknown>, message: string) => {
@@ -128,6 +130,9 @@ export default function RoomPage({ session }: { me: Me; session: number }) {
   );
 
   const serverNow = now + (room?.clock_offset_ms ?? 0);
+  // Rows take the clocks' offset rounded to a quarter second, so its jitter
+  // from one event to the next does not redraw every row.
+  const offsetBucket = Math.round((room?.clock_offset_ms ?? 0) / 250) * 250;
   const visible = useMemo(() => {
     if (!room) return [];
     const q = search.trim().toLowerCase();
@@ -138,7 +143,7 @@ export default function RoomPage({ session }: { me: Me; session: number }) {
     );
     // Sorting by remaining time follows the clock; the other orders do not need to.
     return sortRows(rows, sort, sort === 'remaining' ? serverNow : 0);
-  }, [room, filter, sort, search, sort === 'remaining' ? Math.floor(serverNow / 5000) : 0]);
+  }, [room, filter, sort, search, sort === 'remaining' ? now : 0]);
 
   if (refusal !== null && !room) {
     return <Problem error={new Error(`This session's room cannot be opened: ${refusal || 'not yours to see'}.`)} title="Not allowed" page />;
@@ -270,7 +275,7 @@ export default function RoomPage({ session }: { me: Me; session: number }) {
           </thead>
           <tbody>
             {visible.map((r) => (
-              <RoomRowView key={r.booking} row={r} now={rowTicks(r) ? serverNow : 0} onAction={onRowAction} />
+              <RoomRowView key={r.booking} row={r} offsetMs={offsetBucket} onAction={onRowAction} />
             ))}
           </tbody>
         </table>

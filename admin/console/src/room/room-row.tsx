@@ -8,23 +8,24 @@ import {
   isDisconnected,
   isFinished,
   remainingMs,
+  rowTicks,
   stateLabels,
   type RoomRow,
 } from './room-model';
+import { TickingText } from './ticking-text';
 
 export type RowAction = 'admit' | 'pause' | 'resume' | 'extra-time' | 'void' | 'incident';
 
 interface Props {
   row: RoomRow;
-  // The server's time now, for rows whose clock runs or whose "last heard"
-  // grows; 0 for rows whose figures stand still, so they are not redrawn.
-  now: number;
+  // How far the server's clock is ahead of this browser's: clocks count on the server's time.
+  offsetMs: number;
   onAction: (action: RowAction, row: RoomRow) => void;
 }
 
-function RowView({ row, now, onAction }: Props) {
+function RowView({ row, offsetMs, onAction }: Props) {
   const a = row.attempt;
-  const remaining = remainingMs(row, now);
+  const ticks = rowTicks(row);
   const name = `${row.given_name} ${row.family_name}`;
   const flags = irregularityText(row);
   const disconnected = isDisconnected(row);
@@ -47,10 +48,18 @@ function RowView({ row, now, onAction }: Props) {
       </td>
       <td class="cell-answered">{a ? `${a.answered} of ${a.items}` : '–'}</td>
       <td class="cell-remaining">
-        {remaining === null ? '–' : formatDuration(remaining)}
+        <TickingText
+          ticks={ticks && a !== null && a.running}
+          text={(local) => {
+            const left = remainingMs(row, local + offsetMs);
+            return left === null ? '–' : formatDuration(left);
+          }}
+        />
         {a && a.added_minutes > 0 && <span class="sub"> (+{a.added_minutes} min)</span>}
       </td>
-      <td class={disconnected ? 'cell-connection warn' : 'cell-connection'}>{connectionText(row, now)}</td>
+      <td class={disconnected ? 'cell-connection warn' : 'cell-connection'}>
+        <TickingText ticks={ticks} text={(local) => connectionText(row, local + offsetMs)} />
+      </td>
       <td class="cell-flags">
         {flags.length === 0 ? (
           <span class="none">None</span>
@@ -100,7 +109,7 @@ function RowView({ row, now, onAction }: Props) {
 
 export class RoomRowView extends Component<Props> {
   override shouldComponentUpdate(next: Props): boolean {
-    return next.row !== this.props.row || next.now !== this.props.now || next.onAction !== this.props.onAction;
+    return next.row !== this.props.row || next.offsetMs !== this.props.offsetMs || next.onAction !== this.props.onAction;
   }
   override render() {
     return <RowView {...this.props} />;
