@@ -34,6 +34,8 @@ int main(int argc, char** argv) {
         std::cout << "exam-server listening on " << base << "\n";
         if (c.demo) std::cout << "\n" << app.create_demo_data() << "\n";
         std::cout << "Candidates sit their test at " << base << "/ (log in with centre number, candidate number and keycode)\n";
+        std::cout << "Staff sign in to the console at " << base << "/staff/ (invigilators run the room; centres manage candidates, "
+                     "bookings, results and claims)\n";
         std::cout << "Health: " << base << "/healthz   API description: " << base << "/api/v1/openapi.json\n"
                   << (c.tls ? "The certificate is self-signed unless you gave one: use curl -k (or --cacert " + c.data_dir +
                                   "/tls/certificate.pem).\n"

@@ -57,7 +57,9 @@ function UnitCoverage({ unit }: { unit: BankUnit }) {
           level {unit.level}
           {unit.credit !== null && `, ${unit.credit} credits`}
         </span>{' '}
-        {unit.criteria_without_live_items > 0 ? (
+        {!spec ? (
+          <span class="tag tag-neutral">assessed internally</span>
+        ) : unit.criteria_without_live_items > 0 ? (
           <span class="tag tag-gap">
             {unit.criteria_without_live_items} {unit.criteria_without_live_items === 1 ? 'criterion' : 'criteria'} without live items
           </span>
@@ -110,14 +112,19 @@ function UnitCoverage({ unit }: { unit: BankUnit }) {
 export default function Bank(_: { me: Me }) {
   const bank = useResource(() => api.get<BankView>('/api/v1/bank'), []);
   const [qualification, setQualification] = useState('');
-  const [gapsOnly, setGapsOnly] = useState(false);
+  const [show, setShow] = useState<'tested' | 'gaps' | 'all'>('tested');
   return (
     <>
       <PageHeading title="Item bank coverage" />
       <Loaded resource={bank} what="the item bank">
         {(b) => {
           const q = b.qualifications.find((x) => x.id === qualification);
-          const units = b.units.filter((u) => (!q || q.units.includes(u.code)) && (!gapsOnly || (u.criteria_without_live_items > 0 && u.test_specification)));
+          const inQualification = b.units.filter((u) => !q || q.units.includes(u.code));
+          const units = inQualification.filter(
+            (u) =>
+              show === 'all' ||
+              (u.test_specification !== null && (show === 'tested' || u.criteria_without_live_items > 0)),
+          );
           return (
             <>
               <div class="filters">
@@ -132,13 +139,18 @@ export default function Bank(_: { me: Me }) {
                     ))}
                   </select>
                 </div>
-                <div class="checkbox inline">
-                  <input type="checkbox" id="bank-gaps" checked={gapsOnly} onChange={(e) => setGapsOnly((e.currentTarget as HTMLInputElement).checked)} />
-                  <label for="bank-gaps">Only tested units with gaps</label>
+                <div class="field inline">
+                  <label for="bank-show">Show</label>
+                  <select id="bank-show" value={show} onChange={(e) => setShow((e.currentTarget as HTMLSelectElement).value as 'tested' | 'gaps' | 'all')}>
+                    <option value="tested">Units with an onscreen test</option>
+                    <option value="gaps">Tested units with gaps</option>
+                    <option value="all">Every unit</option>
+                  </select>
                 </div>
               </div>
               <p>
-                {units.length} {units.length === 1 ? 'unit' : 'units'}; {units.filter((u) => u.test_specification).length} with an onscreen test.
+                {units.length} of {inQualification.length} {inQualification.length === 1 ? 'unit' : 'units'} shown;{' '}
+                {inQualification.filter((u) => u.test_specification).length} with an onscreen test.
               </p>
               {units.map((u) => (
                 <UnitCoverage unit={u} key={u.code} />
