@@ -62,6 +62,7 @@ test('every page of the console passes axe-core, for each role', async () => {
     ['results', '/centres/1/results'],
     ['certificates', '/certificates'],
     ['audit', '/audit'],
+    ['staff', '/centres/1/staff'],
     ['not-found', '/candidates/999'],
   ];
   for (const [name, path] of pages) {

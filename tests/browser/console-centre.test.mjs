@@ -196,3 +196,29 @@ test('a session that expires mid-form returns to sign-in, then to the same form 
   assert.deepEqual(problems.filter((p) => !/401/.test(p)), []);
   await context.close();
 });
+
+test('a centre admin adds an invigilator, who can then sign in and sees only their own sessions', async () => {
+  const { context, page, problems } = await newPage(browser);
+  await staffSignIn(page, server, 'centre.admin', '/centres/1/staff');
+  await page.getByLabel('Name', { exact: true }).fill('Priya Shah');
+  await page.getByLabel('Username').fill('priya.shah');
+  await page.getByLabel('Password').fill('short');
+  await page.getByRole('button', { name: 'Add account' }).click();
+  await page.locator('.field-error', { hasText: /password/i }).waitFor();
+  await page.getByLabel('Password').fill('a long enough password 2026');
+  await page.getByRole('button', { name: 'Add account' }).click();
+  await page.getByText('Priya Shah can now sign in as priya.shah').waitFor();
+  await page.locator('table.data td', { hasText: 'priya.shah' }).waitFor();
+
+  const second = await newPage(browser);
+  await second.page.goto(server.base + '/staff/');
+  await second.page.getByLabel('Username').fill('priya.shah');
+  await second.page.getByLabel('Password').fill('a long enough password 2026');
+  await second.page.getByRole('button', { name: 'Sign in' }).click();
+  await second.page.getByRole('heading', { name: 'Your sessions' }).waitFor();
+  assert.equal(await second.page.locator('table.data tbody tr').count(), 0, 'not assigned to any session yet');
+  assert.deepEqual(problems, []);
+  assert.deepEqual(second.problems, []);
+  await second.context.close();
+  await context.close();
+});

@@ -20,6 +20,7 @@ export function navFor(me: Me): NavItem[] {
       { path: `/centres/${c}/results`, label: 'Results' },
       { path: '/certificates', label: 'Certificates' },
       { path: '/audit', label: 'Audit trail' },
+      { path: `/centres/${c}/staff`, label: 'Staff' },
     ];
   }
   return [

@@ -27,6 +27,7 @@ const Certificates = lazyPage(() => import('./pages/certificates'));
 const Audit = lazyPage(() => import('./pages/audit'));
 const Bank = lazyPage(() => import('./pages/bank'));
 const Centres = lazyPage(() => import('./pages/centres'));
+const Staff = lazyPage(() => import('./pages/staff'));
 
 type Route = [string, (p: Record<string, string>, me: Me) => preact.JSX.Element];
 
@@ -37,6 +38,7 @@ const routes: Route[] = [
   ['/centres/:centre/candidates', (p, me) => <Candidates me={me} centre={Number(p['centre'])} />],
   ['/centres/:centre/candidates/import', (p, me) => <CandidateImport me={me} centre={Number(p['centre'])} />],
   ['/centres/:centre/results', (p, me) => <Results me={me} centre={Number(p['centre'])} />],
+  ['/centres/:centre/staff', (p, me) => <Staff me={me} centre={Number(p['centre'])} />],
   ['/sessions/:session', (p, me) => <SessionDetail me={me} session={Number(p['session'])} />],
   ['/sessions/:session/room', (p, me) => <Room me={me} session={Number(p['session'])} />],
   ['/sessions/:session/register', (p) => <Register session={Number(p['session'])} />],

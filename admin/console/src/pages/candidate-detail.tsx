@@ -10,6 +10,7 @@ import { Link } from '../frame';
 import { formatDate, formatDateTime, todayUtc } from '../format';
 import { ErrorSummary, errorFor, Select, TextArea, TextInput } from '../ui/forms';
 import { ReasonDialog } from '../ui/reason-dialog';
+import { DisplayArrangement } from './display-arrangement';
 import { PageHeading } from '../ui/page-heading';
 import { Loaded, Notice } from '../ui/status';
 import { useResource } from '../ui/use-resource';
@@ -73,6 +74,7 @@ export default function CandidateDetail({ me, candidate }: { me: Me; candidate: 
             <dd>{c.extra_time_percent ? `+${c.extra_time_percent} %` : 'None'}</dd>
           </dl>
           {canManage && <CorrectDetails candidate={c} onSaved={() => changed('Details corrected; the change and its reason are in the audit trail.')} />}
+          <DisplayArrangement candidate={c.id} canManage={canManage} onSaved={(m) => setNotice(m)} />
           <Registrations candidate={c} cat={cat.data} canManage={canManage} onChanged={changed} />
           <ProgressSection candidate={candidate} changes={changes} />
           <Ledger candidate={c} cat={cat.data} canManage={canManage} changes={changes} onChanged={changed} />

@@ -35,7 +35,7 @@ interface ResultRow {
   };
 }
 
-export default function Results({ centre }: { me: Me; centre: number }) {
+export default function Results({ me, centre }: { me: Me; centre: number }) {
   const [filters, update] = useDraft(`results-${centre}`, { from: '', to: '', unit: '', session: '', candidate: '' });
   const [applied, setApplied] = useState(filters);
   const cat = useResource(catalogue, []);
@@ -45,6 +45,18 @@ export default function Results({ centre }: { me: Me; centre: number }) {
     [centre, params],
   );
   const [error, setError] = useState<unknown>(null);
+  const [released, setReleased] = useState<string | null>(null);
+  // Releasing a result to its candidate is the awarding organisation's decision.
+  const release = async (r: ResultRow) => {
+    setError(null);
+    try {
+      await api.post(`/api/v1/attempts/${r.attempt}/release`);
+      setReleased(`Released the result of ${r.given_name} ${r.family_name} (${r.candidate_number}).`);
+      results.reload();
+    } catch (e) {
+      setError(e);
+    }
+  };
   const download = async () => {
     setError(null);
     try {
@@ -87,6 +99,7 @@ export default function Results({ centre }: { me: Me; centre: number }) {
         </div>
       </form>
       {error ? <Notice kind="error">{describeError(error)}</Notice> : null}
+      {released && <Notice kind="success">{released}</Notice>}
       <Loaded resource={results} what="the results">
         {(rows) => (
           <table class="data">
@@ -119,7 +132,17 @@ export default function Results({ centre }: { me: Me; centre: number }) {
                   <td>{r.state.replace(/_/g, ' ')}</td>
                   <td>{r.result ? `${r.result.raw_score} of ${r.result.available} (${r.result.percentage} %)` : '–'}</td>
                   <td>{r.result ? (r.result.passed ? 'Pass' : 'Fail') : '–'}</td>
-                  <td>{r.result ? (r.result.released ? 'Released' : 'Provisional') : '–'}</td>
+                  <td>
+                    {r.result ? (r.result.released ? 'Released' : 'Provisional') : '–'}
+                    {me.role === 'ao_admin' && r.result && !r.result.released && r.attempt !== null && (
+                      <>
+                        {' '}
+                        <button type="button" class="secondary small" onClick={() => release(r)}>
+                          Release<span class="visually-hidden"> the result of {r.candidate_number}</span>
+                        </button>
+                      </>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
