@@ -7,6 +7,7 @@ import { formatDate } from '../format';
 import { ErrorSummary, errorFor, TextInput } from '../ui/forms';
 import { PageHeading } from '../ui/page-heading';
 import { Loaded, Notice } from '../ui/status';
+import { useSubmit } from '../ui/use-submit';
 import { useResource } from '../ui/use-resource';
 
 export default function Candidates({ me, centre }: { me: Me; centre: number }) {
@@ -89,22 +90,16 @@ export default function Candidates({ me, centre }: { me: Me; centre: number }) {
 function AddCandidate(props: { centre: number; onAdded: (c: Candidate) => void }) {
   const blank = { candidate_number: '', given_name: '', family_name: '', date_of_birth: '', uln: '', extra_time_percent: '0' };
   const [draft, update, reset] = useDraft(`add-candidate-${props.centre}`, blank);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: Event) => {
+  const { error, busy, run } = useSubmit();
+  const submit = (e: Event) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    run(async () => {
       const reply = await api.post<{ candidates: Candidate[] }>(`/api/v1/centres/${props.centre}/candidates`, {
         candidates: [{ ...draft, extra_time_percent: Number(draft.extra_time_percent) || 0 }],
       });
       reset();
       props.onAdded(reply.candidates[0]!);
-    } catch (err) {
-      setError(err);
-    }
-    setBusy(false);
+    });
   };
   // One candidate is sent as a list of one: its problems come back as rows naming the field.
   const fieldError = (f: string) =>

@@ -1,5 +1,6 @@
 // The session's attendance register, to print and sign in the room: every
 // booked candidate with their access arrangements and boxes to fill by hand.
+import type { ComponentChildren } from 'preact';
 import { api, type Centre } from '../api';
 import { catalogue, unitLabel } from '../catalogue';
 import { formatDateTime, formatTime } from '../format';
@@ -20,21 +21,35 @@ export function usePrintable(session: number) {
   }, [session]);
 }
 
+// The page of a printout: the session's candidates in number order, and a
+// print button that does not itself print.
+export function Printout(props: { title: string; print: string; children: ComponentChildren }) {
+  return (
+    <div class="printable">
+      <p class="no-print">
+        <button type="button" onClick={() => window.print()}>
+          {props.print}
+        </button>
+      </p>
+      <PageHeading title={props.title} />
+      {props.children}
+    </div>
+  );
+}
+
+export function inNumberOrder<T extends { candidate_number: string }>(rows: T[]): T[] {
+  return rows.slice().sort((a, b) => a.candidate_number.localeCompare(b.candidate_number));
+}
+
 export default function Register({ session }: { session: number }) {
   const data = usePrintable(session);
   return (
     <Loaded page resource={data} what="the register">
       {({ room, centre, cat }) => {
         const s = room.session;
-        const rows = room.candidates.slice().sort((a, b) => a.candidate_number.localeCompare(b.candidate_number));
+        const rows = inNumberOrder(room.candidates);
         return (
-          <div class="printable">
-            <p class="no-print">
-              <button type="button" onClick={() => window.print()}>
-                Print the register
-              </button>
-            </p>
-            <PageHeading title="Attendance register" />
+          <Printout title="Attendance register" print="Print the register">
             <dl class="facts">
               <dt>Centre</dt>
               <dd>{centre ? `${centre.number} ${centre.name}` : s.centre}</dd>
@@ -74,7 +89,7 @@ export default function Register({ session }: { session: number }) {
             <p class="sign-off">
               Invigilator's name: ______________________ Signature: ______________________ Time: ________
             </p>
-          </div>
+          </Printout>
         );
       }}
     </Loaded>

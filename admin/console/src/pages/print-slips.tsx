@@ -2,9 +2,8 @@
 // room. Each carries only that candidate's own log-in details.
 import { unitLabel } from '../catalogue';
 import { formatDateTime } from '../format';
-import { PageHeading } from '../ui/page-heading';
 import { Loaded } from '../ui/status';
-import { usePrintable } from './print-register';
+import { inNumberOrder, Printout, usePrintable } from './print-register';
 
 export default function Slips({ session }: { session: number }) {
   const data = usePrintable(session);
@@ -12,15 +11,9 @@ export default function Slips({ session }: { session: number }) {
     <Loaded page resource={data} what="the keycode slips">
       {({ room, centre, cat }) => {
         const s = room.session;
-        const rows = room.candidates.slice().sort((a, b) => a.candidate_number.localeCompare(b.candidate_number));
+        const rows = inNumberOrder(room.candidates);
         return (
-          <div class="printable">
-            <p class="no-print">
-              <button type="button" onClick={() => window.print()}>
-                Print the slips
-              </button>
-            </p>
-            <PageHeading title="Keycode slips" />
+          <Printout title="Keycode slips" print="Print the slips">
             <ul class="slips">
               {rows.map((c) => (
                 <li class="slip" key={c.booking}>
@@ -42,7 +35,7 @@ export default function Slips({ session }: { session: number }) {
                 </li>
               ))}
             </ul>
-          </div>
+          </Printout>
         );
       }}
     </Loaded>

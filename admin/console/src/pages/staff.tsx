@@ -8,6 +8,7 @@ import { roleName } from '../session';
 import { ErrorSummary, errorFor, Select, TextInput } from '../ui/forms';
 import { PageHeading } from '../ui/page-heading';
 import { Loaded, Notice } from '../ui/status';
+import { useSubmit } from '../ui/use-submit';
 import { useResource } from '../ui/use-resource';
 
 export default function Staff({ centre }: { me: Me; centre: number }) {
@@ -63,21 +64,15 @@ function AddStaff(props: { centre: number; onAdded: (u: StaffUser) => void }) {
   // The password is never kept in a draft.
   const [draft, update, reset] = useDraft(`add-staff-${props.centre}`, { username: '', display_name: '', role: 'invigilator' });
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: Event) => {
+  const { error, busy, run } = useSubmit();
+  const submit = (e: Event) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    run(async () => {
       const u = await api.post<StaffUser>('/api/v1/staff', { ...draft, centre: props.centre, password });
       reset();
       setPassword('');
       props.onAdded(u);
-    } catch (err) {
-      setError(err);
-    }
-    setBusy(false);
+    });
   };
   return (
     <section class="panel" aria-labelledby="add-staff-heading">

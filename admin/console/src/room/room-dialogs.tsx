@@ -3,8 +3,9 @@
 // Each sends one request; the room itself changes when the feed says so.
 import { useState } from 'preact/hooks';
 import { api } from '../api';
-import { Dialog } from '../ui/dialog';
+import { Dialog, DialogActions } from '../ui/dialog';
 import { ErrorSummary, errorFor, Select, TextArea, TextInput } from '../ui/forms';
+import { useSubmit } from '../ui/use-submit';
 import type { RoomRow } from './room-model';
 
 export type DialogRequest =
@@ -36,20 +37,14 @@ function nameOf(row: RoomRow): string {
   return `${row.given_name} ${row.family_name} (${row.candidate_number})`;
 }
 
+// Sends one action; on success the dialog closes with what to announce.
 function useSend(onDone: (m: string) => void) {
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const send = async (call: () => Promise<unknown>, message: string) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const { error, busy, run } = useSubmit();
+  const send = (call: () => Promise<unknown>, message: string) =>
+    run(async () => {
       await call();
       onDone(message);
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
-  };
+    });
   return { error, busy, send };
 }
 
@@ -101,14 +96,7 @@ function PauseDialog(props: Props & { row: RoomRow | null }) {
           onValue={setReason}
           error={local ?? errorFor(error, 'reason')}
         />
-        <div class="actions">
-          <button type="submit" disabled={busy}>
-            {row ? 'Pause candidate' : 'Pause everyone'}
-          </button>
-          <button type="button" class="secondary" onClick={props.onClose}>
-            Cancel
-          </button>
-        </div>
+        <DialogActions confirm={row ? 'Pause candidate' : 'Pause everyone'} busy={busy} onCancel={props.onClose} />
       </form>
     </Dialog>
   );
@@ -152,14 +140,7 @@ function ExtraTimeDialog(props: Props & { row: RoomRow }) {
           onValue={setReason}
           error={local?.field === 'reason' ? local.message : errorFor(error, 'reason')}
         />
-        <div class="actions">
-          <button type="submit" disabled={busy}>
-            Add time
-          </button>
-          <button type="button" class="secondary" onClick={props.onClose}>
-            Cancel
-          </button>
-        </div>
+        <DialogActions confirm="Add time" busy={busy} onCancel={props.onClose} />
       </form>
     </Dialog>
   );
@@ -211,14 +192,7 @@ function VoidDialog(props: Props & { row: RoomRow }) {
           />
           <label for="confirm-void">I understand that voiding cannot be undone</label>
         </div>
-        <div class="actions">
-          <button type="submit" class="danger" disabled={busy}>
-            Void attempt
-          </button>
-          <button type="button" class="secondary" onClick={props.onClose}>
-            Cancel
-          </button>
-        </div>
+        <DialogActions confirm="Void attempt" busy={busy} danger onCancel={props.onClose} />
       </form>
     </Dialog>
   );
@@ -262,14 +236,7 @@ function IncidentDialog(props: Props & { row: RoomRow | null }) {
           onValue={setDescription}
           error={local ?? errorFor(error, 'description')}
         />
-        <div class="actions">
-          <button type="submit" disabled={busy}>
-            Record incident
-          </button>
-          <button type="button" class="secondary" onClick={props.onClose}>
-            Cancel
-          </button>
-        </div>
+        <DialogActions confirm="Record incident" busy={busy} onCancel={props.onClose} />
       </form>
     </Dialog>
   );

@@ -37,3 +37,17 @@ export function Dialog(props: { title: string; onClose: () => void; children: Co
     </dialog>
   );
 }
+
+// A dialog's buttons: the action, and Cancel beside it.
+export function DialogActions(props: { confirm: string; busy: boolean; danger?: boolean; onCancel: () => void }) {
+  return (
+    <div class="actions">
+      <button type="submit" class={props.danger ? 'danger' : undefined} disabled={props.busy}>
+        {props.confirm}
+      </button>
+      <button type="button" class="secondary" onClick={props.onCancel}>
+        Cancel
+      </button>
+    </div>
+  );
+}

@@ -3,7 +3,7 @@
 // refusal stays in the dialog so the reason can be corrected.
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { Dialog } from './dialog';
+import { Dialog, DialogActions } from './dialog';
 import { ErrorSummary, TextArea } from './forms';
 
 interface Props {
@@ -49,14 +49,7 @@ export function ReasonDialog(props: Props) {
             error={missing ? 'Give the reason: it goes in the audit trail.' : null}
           />
         )}
-        <div class="actions">
-          <button type="submit" class={props.danger ? 'danger' : undefined} disabled={busy}>
-            {props.confirm}
-          </button>
-          <button type="button" class="secondary" onClick={props.onClose}>
-            Cancel
-          </button>
-        </div>
+        <DialogActions confirm={props.confirm} busy={busy} danger={props.danger} onCancel={props.onClose} />
       </form>
     </Dialog>
   );
