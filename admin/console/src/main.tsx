@@ -8,6 +8,7 @@ import { api, ApiError, type Me } from './api';
 import { href, match, navigate, useLocation } from './router';
 import { confirmUser, signOut, storedUser } from './session';
 import { Frame } from './frame';
+import { ActivityKeepAlive } from './keep-alive';
 import { SignIn } from './pages/sign-in';
 import { lazyPage } from './ui/lazy';
 import { Loading, Problem } from './ui/status';
@@ -63,6 +64,19 @@ function Page({ me }: { me: Me }) {
 
 type State = { kind: 'checking' } | { kind: 'signed-out'; expired: boolean } | { kind: 'signed-in'; me: Me };
 
+// Keeps the session while someone is at the keyboard (see keep-alive.ts).
+const keepAlive = new ActivityKeepAlive({
+  now: () => Date.now(),
+  every: (ms, f) => {
+    const t = setInterval(f, ms);
+    return () => clearInterval(t);
+  },
+  touch: () => api.get('/api/v1/me'),
+});
+for (const kind of ['pointerdown', 'keydown', 'wheel'] as const) {
+  window.addEventListener(kind, () => keepAlive.activity(), { passive: true, capture: true });
+}
+
 function App() {
   const [state, setState] = useState<State>(() =>
     api.signedIn ? { kind: 'checking' } : { kind: 'signed-out', expired: false },
@@ -80,6 +94,12 @@ function App() {
       },
     );
   }, []);
+  useEffect(() => {
+    if (state.kind !== 'signed-in') return undefined;
+    keepAlive.activity();
+    keepAlive.start();
+    return () => keepAlive.end();
+  }, [state.kind]);
   if (state.kind === 'checking') return <Loading what="the console" />;
   if (state.kind === 'signed-out') {
     return <SignIn expired={state.expired} onSignedIn={(me) => setState({ kind: 'signed-in', me })} />;
