@@ -148,3 +148,44 @@ test('an invigilator cannot open a session that is not theirs, even by typing it
   await admin.dispose();
   await context.close();
 });
+
+test('a late booking is admitted from the room and can start at once; voiding from the room stops the test on the candidate screen', async () => {
+  const admin = await staff(server.base, 'centre.admin');
+  const { candidates } = await admin.post('/api/v1/centres/1/candidates', {
+    candidates: [{ candidate_number: '0042', given_name: 'Lena', family_name: 'Kowalski', date_of_birth: '2004-04-04', uln: '9276308686' }],
+  });
+  await admin.post(`/api/v1/candidates/${candidates[0].id}/registrations`, { qualification: '501/0443/3' });
+  const { bookings } = await admin.post('/api/v1/sessions/1/bookings', { candidates: [candidates[0].id] });
+  server.keycodes['0042'] = bookings[0].keycode;
+
+  const room = await newPage(browser);
+  await staffSignIn(room.page, server, 'invigilator', '/sessions/1/room');
+  const lena = row(room.page, '0042');
+  await lena.locator('.state', { hasText: 'Booked' }).waitFor();
+  assert.equal(await room.page.getByRole('button', { name: /^Admit all waiting \(1\)/ }).count(), 1);
+
+  const cand = await newPage(browser);
+  await logIn(cand.page, server, '0042');
+  await cand.page.getByRole('heading', { name: 'Before you start' }).waitFor();
+  assert.equal(await cand.page.getByRole('button', { name: 'Start the test' }).isDisabled(), true, 'waiting to be admitted');
+
+  await lena.getByRole('button', { name: 'Admit Lena Kowalski' }).click();
+  await lena.locator('.state', { hasText: 'Admitted' }).waitFor({ timeout: 2000 });
+  await cand.page.getByRole('button', { name: 'Start the test' }).and(cand.page.locator(':enabled')).waitFor({ timeout: 3000 });
+  await startTest(cand.page);
+  await lena.locator('.state', { hasText: 'In progress' }).waitFor({ timeout: 2000 });
+
+  await lena.getByRole('button', { name: /^Void/ }).click();
+  const dialog = room.page.getByRole('dialog');
+  await dialog.getByLabel('Reason').fill('candidate taken ill and left the room');
+  await dialog.getByLabel('I understand that voiding cannot be undone').check();
+  await dialog.getByRole('button', { name: 'Void attempt' }).click();
+  await cand.page.getByRole('heading', { name: 'Your test has been stopped' }).waitFor({ timeout: 3000 });
+  await lena.locator('.state', { hasText: 'Void' }).waitFor({ timeout: 2000 });
+  assert.match(await lena.locator('.cell-state').textContent(), /candidate taken ill/);
+  assert.deepEqual(room.problems, []);
+  assert.deepEqual(cand.problems, []);
+  await admin.dispose();
+  await room.context.close();
+  await cand.context.close();
+});
