@@ -149,6 +149,8 @@ test("a claim the rules do not support shows the engine's explanation; a support
   await dialog.getByLabel('Why is it replaced?').fill('the candidate lost the original');
   await dialog.getByRole('button', { name: 'Issue the replacement' }).click();
   await page.locator('.notice-success', { hasText: `issued for ${number}` }).waitFor();
+  // The list reloads after the notice: wait for the new row rather than read it at once.
+  await page.locator('section[aria-labelledby="claims-heading"] tbody tr', { hasText: `replaces ${number}` }).waitFor();
   const statuses = await page.locator('section[aria-labelledby="claims-heading"] tbody tr').allTextContents();
   assert.ok(statuses.some((t) => t.includes(number) && t.includes('replaced')), statuses.join(' | '));
   assert.ok(statuses.some((t) => t.includes(`replaces ${number}`)), statuses.join(' | '));
