@@ -7,8 +7,8 @@
 
 #include "cli.hpp"
 #include "item_bank/bank.hpp"
-#include "item_interchange/item_export.hpp"
-#include "items_file_writer.hpp"
+#include "atomic_write.hpp"
+#include "item_interchange/unit_export.hpp"
 
 namespace exam_admin {
 namespace json = boost::json;
@@ -54,45 +54,12 @@ int command_export(const std::vector<std::string>& args, Streams io) {
         io.err << "exam-admin export: the bank does not load, nothing written\n";
         return exit_invalid;
     }
-    const auto& bank = *loaded.bank;
-    item_interchange::ExportInput input;
-    input.unit = bank.unit(unit_code);
-    if (input.unit == nullptr) {
-        io.err << "exam-admin export: unknown unit " << unit_code << "\n";
-        return exit_usage;
+    auto exported = item_interchange::export_unit(*loaded.bank, unit_code, form_id, *format);
+    if (exported.failure != item_interchange::UnitExport::Failure::none) {
+        io.err << "exam-admin export: " << exported.error << "\n";
+        return exported.failure == item_interchange::UnitExport::Failure::not_made ? exit_invalid : exit_usage;
     }
-    input.test = bank.test_specification(unit_code);
-    std::vector<item_interchange::ExportWarning> form_warnings;
-    if (!form_id.empty()) {
-        if (input.test != nullptr) {
-            for (const auto& f : input.test->forms) {
-                if (f.id == form_id) input.form = &f;
-            }
-        }
-        if (input.form == nullptr) {
-            io.err << "exam-admin export: unit " << unit_code << " has no form " << form_id << "\n";
-            return exit_usage;
-        }
-        for (const auto& fi : input.form->items) {
-            const auto* item = bank.item(fi.item_id);
-            if (item == nullptr) continue;  // the loader has already refused a form naming an unknown item
-            if (item->version != fi.version) {
-                form_warnings.push_back({item->id, "the form names version " + std::to_string(fi.version) +
-                                                       ", the bank holds version " + std::to_string(item->version) +
-                                                       ", which is written"});
-            }
-            input.items.push_back(item);
-        }
-    } else {
-        input.items = bank.items_of_unit(unit_code);
-    }
-
-    auto result = item_interchange::export_items(input, *format);
-    result.warnings.insert(result.warnings.begin(), form_warnings.begin(), form_warnings.end());
-    if (result.bytes.empty()) {
-        io.err << "exam-admin export: the " << item_interchange::to_string(*format) << " file could not be made\n";
-        return exit_invalid;
-    }
+    const auto& result = exported.result;
     if (auto error = write_file_atomically(out_file, result.bytes); !error.empty()) {
         io.err << "exam-admin export: " << error << "\n";
         return exit_invalid;

@@ -1,23 +1,16 @@
 // exam-admin import: reads other systems' item files into the bank's format
 // and reports on every question; writes only with --out.
-#include <boost/json.hpp>
-
-#include <algorithm>
 #include <fstream>
 #include <ostream>
 #include <sstream>
 
+#include "atomic_write.hpp"
 #include "cli.hpp"
 #include "item_bank/bank.hpp"
-#include "item_interchange/format_detection.hpp"
-#include "item_interchange/gift_reader.hpp"
-#include "item_interchange/moodle_xml_reader.hpp"
-#include "item_interchange/qti_item_reader.hpp"
-#include "item_interchange/qti_package_reader.hpp"
-#include "items_file_writer.hpp"
+#include "item_interchange/import_file.hpp"
+#include "item_interchange/items_file.hpp"
 
 namespace exam_admin {
-namespace json = boost::json;
 using item_interchange::FileReport;
 
 namespace {
@@ -43,65 +36,7 @@ FileReport import_one(const std::filesystem::path& path, const item_interchange:
     std::ifstream in(path, std::ios::binary);
     std::ostringstream bytes;
     bytes << in.rdbuf();
-    const std::string content = bytes.str();
-    switch (item_interchange::detect_format(content)) {
-        case item_interchange::SourceFormat::gift: return item_interchange::read_gift(content, path.string(), options);
-        case item_interchange::SourceFormat::moodle_xml:
-            return item_interchange::read_moodle_xml(content, path.string(), options);
-        case item_interchange::SourceFormat::qti: return item_interchange::read_qti_item(content, path.string(), options);
-        case item_interchange::SourceFormat::zip_package:
-            return item_interchange::read_qti_package(content, path.string(), options);
-        case item_interchange::SourceFormat::unknown: break;
-    }
-    report.rejected = true;
-    report.error = path.string() + ": not a format exam-admin imports (QTI, Moodle XML or GIFT)";
-    return report;
-}
-
-json::object report_json(const FileReport& r) {
-    json::object o{{"file", r.file}, {"format", r.format}, {"status", r.rejected ? "rejected" : "read"}};
-    if (r.rejected) o["error"] = r.error;
-    json::array imported;
-    for (const auto& i : r.imported) {
-        json::array keys, warnings;
-        for (const auto& k : i.source_keys) keys.emplace_back(k);
-        for (const auto& w : i.warnings) warnings.emplace_back(w);
-        json::array rules;
-        for (const auto& b : i.broken_rules) rules.emplace_back(b);
-        // The best a response can earn: one option's weight for single response,
-        // the positive weights together for multiple, capped at the item's one mark.
-        double max_score = 1;
-        if (i.item.weighted()) {
-            max_score = 0;
-            for (const auto& opt : i.item.options) {
-                const double w = std::max(0.0, opt.weight.value_or(0.0));
-                max_score = i.item.type == item_bank::ResponseType::single ? std::max(max_score, w) : max_score + w;
-            }
-            max_score = std::min(max_score, 1.0);
-        }
-        imported.push_back(json::object{{"source_id", i.item.source ? i.item.source->identifier : i.item.id},
-                                        {"item_id", i.item.id},
-                                        {"position", i.position},
-                                        {"title", i.title},
-                                        {"response", item_bank::to_string(i.item.type)},
-                                        {"options", i.item.options.size()},
-                                        {"keys", std::move(keys)},
-                                        {"max_score", max_score},
-                                        {"status", item_bank::to_string(i.item.status)},
-                                        {"broken_rules", std::move(rules)},
-                                        {"warnings", std::move(warnings)}});
-    }
-    o["imported"] = std::move(imported);
-    json::array skipped;
-    for (const auto& s : r.skipped) {
-        skipped.push_back(json::object{
-            {"source_id", s.source_id}, {"position", s.position}, {"type", s.type}, {"reason", s.reason}});
-    }
-    o["skipped"] = std::move(skipped);
-    json::array warnings;
-    for (const auto& w : r.warnings) warnings.emplace_back(w);
-    o["warnings"] = std::move(warnings);
-    return o;
+    return item_interchange::import_file(bytes.str(), path.string(), options);
 }
 
 void report_text(const FileReport& r, std::ostream& out) {
@@ -177,7 +112,7 @@ int command_import(const std::vector<std::string>& args, Streams io) {
             text << in.rdbuf();
             existing = text.str();
         }
-        const std::string merged = merge_items_file(existing, options.unit, items, merge_error);
+        const std::string merged = item_interchange::merge_items_file(existing, options.unit, items, merge_error);
         if (merged.empty()) {
             r.warnings.push_back("not written: " + target.string() + ": " + merge_error);
             any_rejected = true;
@@ -189,9 +124,7 @@ int command_import(const std::vector<std::string>& args, Streams io) {
         }
     }
     if (as_json) {
-        json::array list;
-        for (const auto& r : reports) list.push_back(report_json(r));
-        io.out << json::serialize(json::object{{"files", std::move(list)}}) << "\n";
+        io.out << item_interchange::import_report_json(reports) << "\n";
     } else {
         for (const auto& r : reports) report_text(r, io.out);
         if (out_dir.empty()) io.out << "Dry run: nothing written (use --out DIR to write the items)\n";

@@ -24,6 +24,8 @@ class LiveFeed;
 class CertificationService;
 class ResultsService;
 class AuditService;
+class BankImportService;
+class BankExportService;
 }  // namespace exam::services
 
 namespace exam::api {
@@ -39,6 +41,8 @@ struct ApiContext {
     services::CertificationService& certification;
     services::ResultsService& results;
     services::AuditService& audit;
+    services::BankImportService& bank_imports;
+    services::BankExportService& bank_exports;
     app::Metrics& metrics;
     std::function<std::string()> openapi_document;
 };
@@ -59,6 +63,8 @@ void add_candidate_routes(Router& router, ApiContext& ctx);
 void add_ledger_routes(Router& router, ApiContext& ctx);
 void add_invigilation_routes(Router& router, ApiContext& ctx);
 void add_bank_routes(Router& router, ApiContext& ctx);
+void add_bank_import_routes(Router& router, ApiContext& ctx);
+void add_bank_export_routes(Router& router, ApiContext& ctx);
 void add_certificate_routes(Router& router, ApiContext& ctx);
 void add_result_routes(Router& router, ApiContext& ctx);
 void add_audit_routes(Router& router, ApiContext& ctx);

@@ -57,8 +57,8 @@ std::string_view RouteParams::get(std::string_view name) const {
     return {};
 }
 
-void Router::add(std::string method, std::string pattern, RouteHandler handler) {
-    Route r{std::move(method), pattern, {}, std::move(handler)};
+void Router::add(std::string method, std::string pattern, RouteHandler handler, net::BodySize body) {
+    Route r{std::move(method), pattern, {}, std::move(handler), body};
     for (auto s : split_path(pattern)) r.segments.emplace_back(s);
     routes_.push_back(std::move(r));
 }
@@ -79,6 +79,15 @@ bool Router::match(const Route& route, const std::vector<std::string_view>& path
         }
     }
     return true;
+}
+
+net::BodySize Router::body_size(std::string_view method, std::string_view path) const {
+    const auto segments = split_path(path);
+    for (const auto& route : routes_) {
+        RouteParams ignored;
+        if (route.method == method && match(route, segments, ignored)) return route.body;
+    }
+    return net::BodySize::standard;
 }
 
 void Router::handle(net::HttpRequest request, net::Responder respond) {

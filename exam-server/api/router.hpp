@@ -35,13 +35,16 @@ class Router final : public net::RequestHandler {
 public:
     Router(app::Logger& logger, app::Metrics& metrics, bool tls) : logger_(logger), metrics_(metrics), tls_(tls) {}
 
-    // Not thread-safe: add every route before the server starts.
-    void add(std::string method, std::string pattern, RouteHandler handler);
+    // Not thread-safe: add every route before the server starts. A route
+    // taking a file says so (`body`), and only its requests get the larger limit.
+    void add(std::string method, std::string pattern, RouteHandler handler,
+             net::BodySize body = net::BodySize::standard);
     // Answers requests of `method` that match no route and lie outside /api/
     // (the player's files); everything under /api/ keeps its JSON 404.
     void set_fallback(std::string method, RouteHandler handler);
 
     void handle(net::HttpRequest request, net::Responder respond) override;
+    net::BodySize body_size(std::string_view method, std::string_view path) const override;
 
 private:
     struct Route {
@@ -49,6 +52,7 @@ private:
         std::string pattern;
         std::vector<std::string> segments;
         RouteHandler handler;
+        net::BodySize body = net::BodySize::standard;
     };
     static bool match(const Route& route, const std::vector<std::string_view>& path, RouteParams& params);
 

@@ -2,6 +2,8 @@ target_sources(exam_server PRIVATE
   api/audit_routes.cpp
   api/auth_routes.cpp
   api/authentication.cpp
+  api/bank_export_routes.cpp
+  api/bank_import_routes.cpp
   api/bank_routes.cpp
   api/candidate_routes.cpp
   api/centre_routes.cpp

@@ -29,6 +29,8 @@
 #include "security/self_signed_certificate.hpp"
 #include "services/attempt_service.hpp"
 #include "services/audit_service.hpp"
+#include "services/bank_export_service.hpp"
+#include "services/bank_import_service.hpp"
 #include "services/blocking_pool.hpp"
 #include "services/candidate_registry.hpp"
 #include "services/certification_service.hpp"
@@ -42,6 +44,7 @@
 #include "storage/sqlite/database.hpp"
 #include "storage/sqlite/sqlite_attempt_store.hpp"
 #include "storage/sqlite/sqlite_audit_store.hpp"
+#include "storage/sqlite/sqlite_bank_import_store.hpp"
 #include "storage/sqlite/sqlite_certificate_store.hpp"
 #include "storage/sqlite/sqlite_ledger_store.hpp"
 #include "storage/sqlite/sqlite_people_store.hpp"
@@ -61,8 +64,13 @@ std::uint64_t random_seed() {
     return seed;
 }
 
+// --bank, or the bank bundled with the build.
+std::filesystem::path bank_folder(const std::string& dir) {
+    return dir.empty() ? std::filesystem::path(EXAM_BANK_DATA_DIR) : std::filesystem::path(dir);
+}
+
 std::shared_ptr<const item_bank::Bank> load_bank(const std::string& dir) {
-    const std::filesystem::path path = dir.empty() ? std::filesystem::path(EXAM_BANK_DATA_DIR) : std::filesystem::path(dir);
+    const std::filesystem::path path = bank_folder(dir);
     auto loaded = item_bank::load_bank({path});
     if (!loaded.bank) {
         std::string message = "the item bank in " + path.string() + " does not load:";
@@ -110,6 +118,7 @@ struct Application::Impl {
     std::unique_ptr<storage::sqlite::SqliteResultsStore> results_store;
     std::unique_ptr<storage::sqlite::SqliteAuditStore> audit_store;
     std::unique_ptr<storage::sqlite::SqlitePlayerStateStore> player_state_store;
+    std::unique_ptr<storage::sqlite::SqliteBankImportStore> bank_import_store;
     std::unique_ptr<services::BlockingPool> kdf_pool;
     std::unique_ptr<services::IdentityService> identity;
     std::unique_ptr<services::AttemptService> attempts;
@@ -125,6 +134,12 @@ struct Application::Impl {
     std::unique_ptr<services::ResultsService> results;
     std::unique_ptr<services::AuditService> audit;
     std::unique_ptr<services::PlayerStateService> player_states;
+    std::unique_ptr<services::BankImportService> bank_imports;
+    std::unique_ptr<services::BankExportService> bank_exports;
+    // Reading uploaded item files and writing the bank folder: one thread, so
+    // confirmations never race (services/bank_import_service.hpp).
+    // Declared after the two services, so it is joined before they go.
+    std::unique_ptr<services::BlockingPool> interchange_pool;
     std::unique_ptr<api::ApiContext> api_context;
     std::unique_ptr<api::FeedEndpoint> feed_endpoint;
     std::unique_ptr<api::StaticFiles> player_files;
@@ -169,6 +184,7 @@ void Application::start() {
     i.results_store = std::make_unique<storage::sqlite::SqliteResultsStore>(*i.database);
     i.audit_store = std::make_unique<storage::sqlite::SqliteAuditStore>(*i.database);
     i.player_state_store = std::make_unique<storage::sqlite::SqlitePlayerStateStore>(*i.database);
+    i.bank_import_store = std::make_unique<storage::sqlite::SqliteBankImportStore>(*i.database);
     if (auto changed = i.attempt_store->changed_item_versions(); !changed.empty()) {
         std::string message = "items were edited after candidates sat them, without a new version number "
                               "(raise their version in the bank):";
@@ -203,9 +219,14 @@ void Application::start() {
     i.results = std::make_unique<services::ResultsService>(*i.people, *i.results_store, i.bank);
     i.audit = std::make_unique<services::AuditService>(*i.people, *i.audit_store);
     i.player_states = std::make_unique<services::PlayerStateService>(*i.player_state_store, *i.attempts, *i.registry, clock);
+    i.interchange_pool = std::make_unique<services::BlockingPool>(1, 16);
+    i.bank_imports = std::make_unique<services::BankImportService>(*i.bank_import_store, clock, i.bank,
+                                                                   services::BankFolder(bank_folder(c.bank_dir)),
+                                                                   *i.interchange_pool);
+    i.bank_exports = std::make_unique<services::BankExportService>(*i.bank_import_store, clock, i.bank, *i.interchange_pool);
     i.api_context = std::make_unique<api::ApiContext>(api::ApiContext{
         *i.identity, *i.registry, *i.session_service, *i.attempts, *i.ledger, *i.invigilation, i.feed, *i.certification,
-        *i.results, *i.audit, i.metrics, [] { return openapi_document(); }});
+        *i.results, *i.audit, *i.bank_imports, *i.bank_exports, i.metrics, [] { return openapi_document(); }});
     i.feed_endpoint = std::make_unique<api::FeedEndpoint>(*i.api_context);
     i.router = std::make_unique<api::Router>(*i.logger, i.metrics, c.tls);
     api::add_system_routes(*i.router, *i.api_context);
@@ -216,6 +237,8 @@ void Application::start() {
     api::add_ledger_routes(*i.router, *i.api_context);
     api::add_invigilation_routes(*i.router, *i.api_context);
     api::add_bank_routes(*i.router, *i.api_context);
+    api::add_bank_import_routes(*i.router, *i.api_context);
+    api::add_bank_export_routes(*i.router, *i.api_context);
     api::add_certificate_routes(*i.router, *i.api_context);
     api::add_result_routes(*i.router, *i.api_context);
     api::add_audit_routes(*i.router, *i.api_context);
@@ -284,6 +307,7 @@ void Application::stop() {
     if (i.scheduler.joinable()) i.scheduler.join();
     i.server->stop(std::chrono::seconds(10));
     i.kdf_pool.reset();  // finishes queued log-ins, whose writes go to the still-open database
+    i.interchange_pool.reset();  // likewise uploads and confirmations (a confirmation waits for its commit)
     i.database->stop();
     i.logger->info("stopped");
     i.logger->flush();

@@ -16,6 +16,7 @@
 #include <boost/url/parse.hpp>
 
 #include <atomic>
+#include <limits>
 #include <memory>
 #include <optional>
 
@@ -43,6 +44,13 @@ std::string new_request_id() {
 
 bool is_csv(std::string_view content_type) {
     return content_type.substr(0, content_type.find(';')) == "text/csv";
+}
+
+// "64 KB", "8 MiB": how the 413 names a limit.
+std::string size_words(std::size_t bytes) {
+    constexpr std::size_t mib = 1024 * 1024;
+    if (bytes >= mib && bytes % mib == 0) return std::to_string(bytes / mib) + " MiB";
+    return std::to_string(bytes / 1024) + " KB";
 }
 
 // Parses the target into path and query; false for a target that is not an origin-form URL.
@@ -110,7 +118,10 @@ private:
     void read_header() {
         parser_.emplace();
         parser_->header_limit(static_cast<std::uint32_t>(ctx_.limits.header_bytes));
-        parser_->body_limit(ctx_.limits.csv_body_bytes);
+        // No body limit yet: the parser would fail the header itself on a
+        // Content-Length over it, and the connection close with no reply. The
+        // route's limit is known once the header is (on_header), and set then.
+        parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
         beast::get_lowest_layer(derived().stream()).expires_after(ctx_.limits.read_timeout);
         http::async_read_header(derived().stream(), buffer_, *parser_,
                                 [self = derived().shared_from_this()](beast::error_code ec, std::size_t) {
@@ -121,20 +132,28 @@ private:
     void on_header(beast::error_code ec) {
         if (ec == http::error::header_limit) return reject(431, "the request's headers are larger than 8 KB");
         if (ec) return derived().do_eof();
-        const auto& req = parser_->get();
-        const std::size_t limit =
-            is_csv(req[http::field::content_type]) ? ctx_.limits.csv_body_bytes : ctx_.limits.json_body_bytes;
+        const std::size_t limit = body_limit(parser_->get());
         if (parser_->content_length() && *parser_->content_length() > limit) {
-            const std::string message = "the request body is larger than " + std::to_string(limit / 1024) + " KB";
+            const std::string message = "the request body is larger than " + size_words(limit);
             // Read and drop a body of reasonable size first: closing with it unread
             // makes the kernel reset the connection, and the client would lose the 413.
-            if (*parser_->content_length() <= max_discarded_body) return discard_then_reject(*parser_->content_length(), message);
+            const std::uint64_t discardable = std::max<std::uint64_t>(max_discarded_body, 2 * std::uint64_t{limit});
+            if (*parser_->content_length() <= discardable) return discard_then_reject(*parser_->content_length(), message);
             return reject(413, message);
         }
         parser_->body_limit(limit);
         if (parser_->is_done()) return on_body({});
         http::async_read(derived().stream(), buffer_, *parser_,
                          [self = derived().shared_from_this()](beast::error_code e, std::size_t) { self->on_body(e); });
+    }
+
+    // The route's allowance (an upload route takes files) or, for the rest, what the Content-Type says.
+    std::size_t body_limit(const http::request_parser<http::string_body>::value_type& req) const {
+        auto parsed = boost::urls::parse_origin_form(req.target());
+        if (parsed && ctx_.handler.body_size(req.method_string(), parsed->path()) == BodySize::upload) {
+            return ctx_.limits.upload_body_bytes;
+        }
+        return is_csv(req[http::field::content_type]) ? ctx_.limits.csv_body_bytes : ctx_.limits.json_body_bytes;
     }
 
     void discard_then_reject(std::uint64_t remaining, const std::string& message) {

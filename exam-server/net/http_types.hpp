@@ -40,10 +40,20 @@ struct HttpResponse {
 // the reply onto its own strand before writing.
 using Responder = std::function<void(HttpResponse)>;
 
+// How large a body a request may send, by what its route takes: most take
+// JSON (or CSV) within the usual limits; a few take an uploaded file. The
+// sizes themselves are ServerLimits'.
+enum class BodySize { standard, upload };
+
 class RequestHandler {
 public:
     virtual ~RequestHandler() = default;
     virtual void handle(HttpRequest request, Responder respond) = 0;
+    // Asked once the headers are read, before any of the body is: `path` is
+    // percent-decoded, without the query.
+    virtual BodySize body_size(std::string_view /*method*/, std::string_view /*path*/) const {
+        return BodySize::standard;
+    }
 };
 
 // Messages a WebSocket connection sends, server to client, as they come.

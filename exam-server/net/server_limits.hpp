@@ -11,6 +11,9 @@ struct ServerLimits {
     std::size_t header_bytes = 8 * 1024;
     std::size_t json_body_bytes = 64 * 1024;
     std::size_t csv_body_bytes = 1024 * 1024;
+    // Routes that take a file (BodySize::upload): an item file or QTI package
+    // to import. Real packages of a unit's items are well under this.
+    std::size_t upload_body_bytes = 8 * 1024 * 1024;
     std::chrono::seconds read_timeout{10};     // header and body, once a request has begun
     std::chrono::seconds write_timeout{10};
     std::chrono::seconds keep_alive{75};       // idle between requests

@@ -3,6 +3,9 @@ target_sources(exam_server PRIVATE
   services/attempt_assembly.cpp
   services/attempt_service.cpp
   services/audit_service.cpp
+  services/bank_export_service.cpp
+  services/bank_folder.cpp
+  services/bank_import_service.cpp
   services/blocking_pool.cpp
   services/candidate_csv.cpp
   services/candidate_registry.cpp

@@ -268,6 +268,28 @@ CREATE TABLE candidate_display_arrangements (
     set_at        BIGINT NOT NULL
 );
 )SQL"},
+        {6, "bank_imports", R"SQL(
+-- Item files and packages uploaded to be imported into the bank (issue 11
+-- section 4): the import report the upload got and the items it would write
+-- (items/1 JSON), kept until an AO admin confirms them into the bank folder,
+-- once: confirmed_at is set then, with the file written, and never cleared.
+CREATE TABLE bank_imports (
+    id             INTEGER PRIMARY KEY,
+    unit_code      TEXT NOT NULL,
+    file_name      TEXT NOT NULL,
+    format         TEXT NOT NULL,
+    report         TEXT NOT NULL,
+    items          TEXT NOT NULL,
+    item_count     BIGINT NOT NULL,
+    skipped_count  BIGINT NOT NULL,
+    uploaded_by    TEXT NOT NULL,
+    uploaded_at    BIGINT NOT NULL,
+    confirmed_by   TEXT,
+    confirmed_at   BIGINT,
+    bank_file      TEXT,
+    CHECK ((confirmed_at IS NULL) = (confirmed_by IS NULL))
+);
+)SQL"},
     };
     return migrations;
 }

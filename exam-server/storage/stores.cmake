@@ -6,6 +6,7 @@ target_sources(exam_server PRIVATE
   storage/sqlite/database.cpp
   storage/sqlite/result_json.cpp
   storage/sqlite/sqlite_audit_store.cpp
+  storage/sqlite/sqlite_bank_import_store.cpp
   storage/sqlite/sqlite_attempt_store.cpp
   storage/sqlite/sqlite_certificate_store.cpp
   storage/sqlite/sqlite_ledger_store.cpp

@@ -183,3 +183,16 @@ TEST(GiftReader, TextSafeTextCannotHoldSkipsTheQuestionSayingWhy) {
     EXPECT_NE(r.skipped[0].reason.find("/stem"), std::string::npos) << r.skipped[0].reason;
     EXPECT_TRUE(r.imported.empty());
 }
+
+TEST(GiftReader, AcTagsFollowTheSharedConventionAndAMalformedOneIsAWarningNotAMapping) {
+    const auto r = read("// [tag:AC:T/000/0001:1.1] [tag:AC:1.2] [tag:AC:T/000/0001:] [tag:AC:X/999/9999:1.2] [tag:hard]\n"
+                        "::Q::Which? {=a ~b ~c}\n");
+    ASSERT_EQ(r.imported.size(), 1u) << r.error;
+    const auto& i = r.imported[0];
+    EXPECT_EQ(i.item.criteria, std::vector<std::string>{"1.1"});  // never an empty criterion
+    EXPECT_EQ(i.warnings, (std::vector<std::string>{
+                              "tag AC:1.2 is not a mapping: expected AC:<unit>:<criterion>",
+                              "tag AC:T/000/0001: is not a mapping: expected AC:<unit>:<criterion>",
+                              "tag AC:X/999/9999:1.2 maps to another unit than T/000/0001",
+                          }));
+}

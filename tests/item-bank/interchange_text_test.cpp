@@ -35,3 +35,22 @@ TEST(HtmlToSafeText, ScriptsStylesAndAttributesNeverPass) {
     EXPECT_EQ(c.text.find("alert"), std::string::npos);
     EXPECT_EQ(c.warnings.size(), 3u);  // script, style, image
 }
+
+TEST(HtmlToSafeText, ElementNamesAreReadWholeWithHyphensAndPrefixes) {
+    // Read only up to the first '-' (or ':'), all three were once reported as "qti" or "m" elements.
+    const auto c = html_to_safe_text("<p>A <qti-printed-variable identifier=\"X\"/> b</p><m:math>x</m:math>"
+                                     "<custom-element data-x=\"1\">y</custom-element>");
+    EXPECT_EQ(c.text, "A b\n\nxy");
+    EXPECT_EQ(c.warnings, (std::vector<std::string>{
+                              "an unsupported qti-printed-variable element was dropped (its text kept)",
+                              "an unsupported m:math element was dropped (its text kept)",
+                              "an unsupported custom-element element was dropped (its text kept)",
+                          }));
+}
+
+TEST(HtmlToSafeText, AScriptIsDroppedWholeWhateverTheCaseAndAHyphenatedNameIsNotAScript) {
+    const auto c = html_to_safe_text("a<SCRIPT>alert(1)</SCRIPT>b<script-like>c</script-like>");
+    EXPECT_EQ(c.text, "abc");
+    EXPECT_EQ(c.warnings, (std::vector<std::string>{"dropped a script element",
+                                                    "an unsupported script-like element was dropped (its text kept)"}));
+}

@@ -161,3 +161,18 @@ TEST(MoodleXmlReader, MalformedXmlNamesTheLine) {
     EXPECT_TRUE(r.rejected);
     EXPECT_NE(r.error.find("quiz.xml: line 3: not well-formed XML"), std::string::npos) << r.error;
 }
+
+TEST(MoodleXmlReader, AcTagsFollowTheSharedConventionAndAMalformedOneIsAWarningNotAMapping) {
+    std::string question = multichoice("true", "1", three_answers);
+    question.insert(question.rfind("</question>"),
+                    "<tags><tag><text> AC:T/000/0001:1.1 </text></tag><tag><text>AC:1.1</text></tag>"
+                    "<tag><text>AC:X/999/9999:1.1</text></tag><tag><text>easy</text></tag></tags>");
+    const auto r = read("<quiz>" + question + "</quiz>");
+    ASSERT_EQ(r.imported.size(), 1u) << r.error;
+    const auto& i = r.imported[0];
+    EXPECT_EQ(i.item.criteria, std::vector<std::string>{"1.1"});
+    EXPECT_NE(std::find(i.warnings.begin(), i.warnings.end(), "tag AC:1.1 is not a mapping: expected AC:<unit>:<criterion>"),
+              i.warnings.end());
+    EXPECT_NE(std::find(i.warnings.begin(), i.warnings.end(), "tag AC:X/999/9999:1.1 maps to another unit than T/000/0001"),
+              i.warnings.end());
+}

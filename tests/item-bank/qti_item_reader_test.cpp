@@ -140,6 +140,22 @@ TEST(QtiItemReader, AScorersRubricBlockIsTheRationaleAndContentBodiesAreUnwrappe
     EXPECT_EQ(i.item.rationale, "X is *right*.");
     EXPECT_EQ(i.item.stem, "Read carefully.\n\nWhich?");  // a candidate's rubric is part of what they read
     EXPECT_EQ(i.item.feedback, "General.");
+    EXPECT_TRUE(i.warnings.empty()) << i.warnings[0];  // the wrappers are QTI's own, not dropped formatting
+}
+
+TEST(QtiItemReader, AQti30ElementTheTextCannotHoldIsNamedWhole) {
+    const auto r = read(R"(<qti-assessment-item xmlns="http://www.imsglobal.org/xsd/imsqtiasi_v3p0" identifier="q5" title="T">
+      <qti-response-declaration identifier="RESPONSE" cardinality="single" base-type="identifier">
+        <qti-correct-response><qti-value>A</qti-value></qti-correct-response></qti-response-declaration>
+      <qti-item-body><p>Costs <qti-printed-variable identifier="PRICE"/> pounds?</p>
+        <qti-choice-interaction response-identifier="RESPONSE" max-choices="1"><qti-simple-choice identifier="A">x</qti-simple-choice>
+          <qti-simple-choice identifier="B">y</qti-simple-choice><qti-simple-choice identifier="C">z</qti-simple-choice>
+        </qti-choice-interaction></qti-item-body>
+      <qti-response-processing template="https://purl.imsglobal.org/spec/qti/v3p0/rptemplates/match_correct.xml"/>
+    </qti-assessment-item>)");
+    ASSERT_EQ(r.imported.size(), 1u) << r.error;
+    EXPECT_EQ(r.imported[0].warnings,
+              std::vector<std::string>{"an unsupported qti-printed-variable element was dropped (its text kept)"});
 }
 
 TEST(QtiItemReader, WrongOrUnknownNamespacesAreRejectedNotGuessed) {

@@ -34,4 +34,13 @@ void map_criterion(ImportedItem& imported, const CriterionReference& reference, 
     }
 }
 
+void map_tag(ImportedItem& imported, std::string_view tag, const std::string& unit) {
+    if (auto reference = parse_criterion_tag(tag)) return map_criterion(imported, *reference, unit, "tag");
+    const auto first = tag.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos || !tag.substr(first).starts_with("AC:")) return;
+    const auto last = tag.find_last_not_of(" \t\r\n");
+    imported.warnings.push_back("tag " + std::string(tag.substr(first, last - first + 1)) +
+                                " is not a mapping: expected AC:<unit>:<criterion>");
+}
+
 }  // namespace item_interchange

@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 
+#include "item_interchange/ac_mapping.hpp"
 #include "item_interchange/html_to_safe_text.hpp"
 
 namespace item_interchange {
@@ -305,17 +306,8 @@ private:
         ids_.insert(id);
         item.id = id;
         item.source = item_bank::ItemSource{"gift", source_id_, report_.file};
-        // Mapping convention: a tag AC:<unit>:<criterion>.
-        for (const auto& tag : meta.tags) {
-            if (!tag.starts_with("AC:")) continue;
-            const auto colon = tag.rfind(':');
-            const std::string unit = tag.substr(3, colon - 3), criterion = tag.substr(colon + 1);
-            if (colon <= 3 || unit != options_.unit) {
-                imported.warnings.push_back("tag " + tag + " maps to another unit than " + options_.unit);
-            } else if (std::find(item.criteria.begin(), item.criteria.end(), criterion) == item.criteria.end()) {
-                item.criteria.push_back(criterion);
-            }
-        }
+        // Mapping convention (ac_mapping.hpp): a tag AC:<unit>:<criterion>.
+        for (const auto& tag : meta.tags) map_tag(imported, tag, options_.unit);
         std::string reason;
         if (!settle_status(imported, options_, reason)) return skip(source_id_, "multiple choice", reason);
         report_.imported.push_back(std::move(imported));

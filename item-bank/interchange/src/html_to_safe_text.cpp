@@ -68,6 +68,11 @@ bool decode_reference(std::string_view s, std::size_t& i, std::string& out) {
     return true;
 }
 
+bool name_character(char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return std::isalnum(u) || c == '-' || c == '_' || c == '.' || c == ':' || u >= 0x80;
+}
+
 class Converter {
 public:
     explicit Converter(std::string_view html) : s_(html) {}
@@ -144,8 +149,10 @@ private:
         i_ = end + 1;
         const bool closing = !inside.empty() && inside[0] == '/';
         if (closing) inside.remove_prefix(1);
+        // A name runs to the first character no XML name holds: QTI 3.0's
+        // qti-rubric-block and a prefixed m:math are named whole, not "qti" or "m".
         std::size_t n = 0;
-        while (n < inside.size() && (std::isalnum(static_cast<unsigned char>(inside[n])))) ++n;
+        while (n < inside.size() && name_character(inside[n])) ++n;
         const std::string name = lower(inside.substr(0, n));
         if (name == "script" || name == "style") {
             if (!closing) {

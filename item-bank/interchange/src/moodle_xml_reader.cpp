@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <set>
 
+#include "item_interchange/ac_mapping.hpp"
 #include "item_interchange/html_to_safe_text.hpp"
 #include "item_interchange/item_export.hpp"
 #include "xml_document.hpp"
@@ -121,16 +122,9 @@ public:
         ids_.insert(id);
         item.id = id;
         item.source = item_bank::ItemSource{"moodle-xml", source_id, file_};
-        // Mapping convention: a tag AC:<unit>:<criterion>.
+        // Mapping convention (ac_mapping.hpp): a tag AC:<unit>:<criterion>.
         for (xmlNode* tag : child_elements(first_child(q, "tags"), "tag")) {
-            const std::string t = trim(text_of(first_child(tag, "text")));
-            const auto colon = t.rfind(':');
-            if (!t.starts_with("AC:") || colon <= 3) continue;
-            if (t.substr(3, colon - 3) != options_.unit) {
-                imported.warnings.push_back("tag " + t + " maps to another unit than " + options_.unit);
-            } else if (std::find(item.criteria.begin(), item.criteria.end(), t.substr(colon + 1)) == item.criteria.end()) {
-                item.criteria.push_back(t.substr(colon + 1));
-            }
+            map_tag(imported, text_of(first_child(tag, "text")), options_.unit);
         }
         std::string reason;
         if (!settle_status(imported, options_, reason)) return skip(source_id, type, reason);

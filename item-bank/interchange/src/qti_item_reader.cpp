@@ -163,6 +163,11 @@ FileReport read_qti_item(std::string_view content, const std::string& file, cons
             rationale_html += content_of(c, n);
             continue;
         }
+        // A candidate's rubric block is part of what they read: its content, unwrapped, with no warning.
+        if (c->type == XML_ELEMENT_NODE && reinterpret_cast<const char*>(c->name) == n("rubricBlock")) {
+            stem_html += "<div>" + content_of(c, n) + "</div>";
+            continue;
+        }
         bool holds_choice = false;
         for (xmlNode* p = choice->parent; p != nullptr; p = p->parent) holds_choice = holds_choice || p == c;
         if (holds_choice) continue;

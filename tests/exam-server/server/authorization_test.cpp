@@ -84,6 +84,7 @@ enum class Fresh {
     new_attempt,           // {attempt}: the attempt of a new candidate booked on session 1, logged in, not admitted
     achieving_candidate,   // {candidate}: a new candidate of centre 1 registered on 501/0443/3 with unit 3 achieved
     certificate,           // {number}, {document}: a new unit certificate of a new candidate of centre 1
+    bank_import,           // {import}: a new pending import of a GIFT file, uploaded by the AO admin
 };
 
 struct Row {
@@ -92,7 +93,12 @@ struct Row {
     const char* body;  // {n}: a number new to this request; {centre}, {candidate}, {invigilator_id}: ids
     Fresh fresh;
     std::array<int, principal_count> expect;
+    const char* query = "";  // appended to the path as sent
+    const char* content_type = "application/json";
 };
+
+// A GIFT file for the import rows: one choice question of unit A/602/1359.
+constexpr const char* gift_file = "// [id:auth-{n}] [tag:AC:A/602/1359:1.1]\n::Q{n}::Which? {=Yes ~No ~Maybe}\n";
 
 // The ids in paths: {centre} centre 1, {session} session 1, {attempt} the
 // logged-in candidate's attempt, {candidate} candidate 0001, {position} 0.
@@ -110,6 +116,16 @@ const std::vector<Row>& table() {
     {"GET", "/metrics", "", Fresh::nothing,                                                  {200, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
     {"GET", "/api/v1/bank", "", Fresh::nothing,                                              {401, 401, 401, 403, 403, 403, 403, 403, 403, 200}},
     {"GET", "/api/v1/catalogue", "", Fresh::nothing,                                         {401, 401, 401, 403, 200, 200, 200, 200, 200, 200}},
+    // Importing into the bank and exporting from it: the AO's admins only.
+    {"POST", "/api/v1/bank/imports", gift_file, Fresh::nothing,                              {401, 401, 401, 403, 403, 403, 403, 403, 403, 201},
+     "?unit=A%2F602%2F1359&filename=auth.gift", "text/plain"},
+    {"GET", "/api/v1/bank/imports", "", Fresh::nothing,                                      {401, 401, 401, 403, 403, 403, 403, 403, 403, 200}},
+    {"GET", "/api/v1/bank/imports/{import}", "", Fresh::bank_import,                         {401, 401, 401, 403, 403, 403, 403, 403, 403, 200}},
+    {"POST", "/api/v1/bank/imports/{import}/confirm", "", Fresh::bank_import,                {401, 401, 401, 403, 403, 403, 403, 403, 403, 200}},
+    {"GET", "/api/v1/bank/export", "", Fresh::nothing,                                       {401, 401, 401, 403, 403, 403, 403, 403, 403, 200},
+     "?unit=A%2F602%2F1359&format=qti30"},
+    {"GET", "/api/v1/bank/export/report", "", Fresh::nothing,                                {401, 401, 401, 403, 403, 403, 403, 403, 403, 200},
+     "?unit=A%2F602%2F1359&format=moodle-xml"},
     {"GET", "/api/v1/openapi.json", "", Fresh::nothing,                                      {200, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
     {"POST", "/api/v1/auth/login",
      R"({"username":"invigilator","password":"demo-password-2026"})", Fresh::nothing,        {200, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
@@ -256,6 +272,7 @@ std::string error_code_of(const Reply& r) {
 class Authorization : public ServerFixture {
 protected:
     void SetUp() override {
+        use_bank_copy();  // the AO's confirmed imports are written into the bank
         ServerFixture::SetUp();
         ao_ = staff_token("ao.admin");
         admin_ = staff_token("centre.admin");
@@ -377,6 +394,13 @@ protected:
         return {number, document.body};
     }
 
+    std::int64_t new_bank_import() {
+        auto r = client().request("POST", "/api/v1/bank/imports?unit=A%2F602%2F1359", fill(gift_file, {{"n", next()}}), ao_,
+                                  "text/plain");
+        EXPECT_EQ(r.status, 201) << r.body;
+        return r.json().at("import").as_int64();
+    }
+
     std::int64_t new_session() {
         auto r = client().post("/api/v1/centres/" + std::to_string(centre_) + "/sessions",
                                R"({"unit":"K/602/1597","starts_at":"2026-11-25T13:00:00Z","ends_at":"2026-11-25T15:00:00Z",
@@ -405,6 +429,7 @@ protected:
         case Fresh::new_attempt: vars["attempt"] = std::to_string(new_attempt()); break;
         case Fresh::achieving_candidate: vars["candidate"] = std::to_string(new_achieving_candidate()); break;
         case Fresh::certificate: std::tie(vars["number"], vars["document"]) = new_certificate(); break;
+        case Fresh::bank_import: vars["import"] = std::to_string(new_bank_import()); break;
         // Either may already be so (409); what matters is the state after.
         case Fresh::attempt_running: client().post(attempt_path + "/resume", "", ao_); break;
         case Fresh::attempt_paused: client().post(attempt_path + "/pause", R"({"reason":"set-up"})", ao_); break;
@@ -436,8 +461,8 @@ TEST_F(Authorization, EveryEndpointGivesEveryCallerTheExpectedAnswer) {
     for (const auto& row : table()) {
         for (std::size_t who = 0; who < principal_count; ++who) {
             const auto vars = prepare(row);
-            const auto reply =
-                client().request(row.method, fill(row.path, vars), fill(row.body, vars), token_for(row, who));
+            const auto reply = client().request(row.method, fill(row.path, vars) + row.query, fill(row.body, vars),
+                                                token_for(row, who), row.content_type);
             const int expected = row.expect[who];
             const std::string where = std::string(row.method) + " " + row.path + " as " + who_names[who];
             if (!matches(expected, reply.status)) {

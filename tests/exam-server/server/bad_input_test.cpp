@@ -94,6 +94,11 @@ TEST_F(BadInput, OversizedBodiesAre413AndOversizedHeaders431) {
         EXPECT_EQ(r.status, 413);
         EXPECT_EQ(r.json().at("error").at("code").as_string(), "request_rejected");
     }
+    // Over the largest limit the parser starts with, too: a CSV body over 1 MiB was once cut off with no reply.
+    const auto admin = staff_token("centre.admin");
+    auto csv = client().request("POST", "/api/v1/centres/1/candidates", std::string(1536 * 1024, 'x'), admin, "text/csv");
+    EXPECT_EQ(csv.status, 413);
+    EXPECT_NE(csv.body.find("larger than 1 MiB"), std::string::npos) << csv.body;
     exam_test::Reply h;
     try {
         h = client().request("GET", "/healthz", "", std::string(9000, 'a'));

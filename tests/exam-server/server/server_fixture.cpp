@@ -2,6 +2,8 @@
 
 #include <boost/json.hpp>
 
+#include "bundled_bank.hpp"
+
 namespace exam_test {
 
 void ServerFixture::SetUp() {
@@ -30,6 +32,12 @@ void ServerFixture::start_server() {
     app_ = std::make_unique<exam::app::Application>(options);
     app_->start();
     client_ = std::make_unique<HttpsClient>("127.0.0.1", app_->port());
+}
+
+void ServerFixture::use_bank_copy() {
+    const auto copy = dir_.path() / "bank";
+    std::filesystem::copy(bundled_bank_dir(), copy, std::filesystem::copy_options::recursive);
+    bank_dir_ = copy.string();
 }
 
 void ServerFixture::restart_server() {

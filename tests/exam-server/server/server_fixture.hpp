@@ -26,6 +26,10 @@ protected:
 
     void start_server();
     void restart_server();
+    // Serves a copy of the bundled bank from the test's own folder, for tests
+    // whose requests write into the bank (confirmed imports): the bundled
+    // item-bank/data is never written. Call before SetUp starts the server.
+    void use_bank_copy();
 
     HttpsClient& client() { return *client_; }
     std::string staff_token(const std::string& username);
@@ -40,7 +44,7 @@ protected:
     std::unique_ptr<exam::app::Application> app_;
     std::unique_ptr<HttpsClient> client_;
     exam::domain::Millis grace_ms_ = 30'000;
-    std::string bank_dir_;  // empty: the bundled bank
+    std::string bank_dir_;  // empty: the bundled bank (read-only: see use_bank_copy)
     std::string client_dir_;  // empty: the built candidate's player
     std::string staff_dir_;   // empty: the built staff console
 };

@@ -31,4 +31,9 @@ std::optional<CriterionReference> parse_criterion_tag(std::string_view text);
 void map_criterion(ImportedItem& imported, const CriterionReference& reference, const std::string& unit,
                    std::string_view found_as);
 
+// A GIFT or Moodle tag: "AC:<unit>:<criterion>" maps the item (map_criterion,
+// found as "tag"); one that starts "AC:" but is not of that form is a warning
+// on the item; any other tag ("easy", "all-or-nothing") is not a mapping.
+void map_tag(ImportedItem& imported, std::string_view tag, const std::string& unit);
+
 }  // namespace item_interchange

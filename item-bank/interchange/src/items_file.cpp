@@ -1,11 +1,12 @@
-#include "items_file_writer.hpp"
+#include "item_interchange/items_file.hpp"
 
 #include <boost/json.hpp>
 
 #include <algorithm>
-#include <fstream>
+#include <map>
+#include <set>
 
-namespace exam_admin {
+namespace item_interchange {
 namespace json = boost::json;
 namespace {
 
@@ -98,25 +99,54 @@ std::string merge_items_file(const std::string& existing, const std::string& uni
     return json::serialize(json::object{{"format", "items/1"}, {"unit", unit}, {"items", std::move(merged)}}) + "\n";
 }
 
-std::string write_file_atomically(const std::filesystem::path& path, const std::string& content) {
-    const std::filesystem::path temporary = path.string() + ".partial";
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        out << content;
-        out.flush();
-        if (!out) {
-            std::error_code ignored;
-            std::filesystem::remove(temporary, ignored);
-            return "cannot write " + temporary.string();
+BankAddition items_file_for_bank(std::string_view items_json, const item_bank::Bank& bank) {
+    BankAddition out;
+    boost::system::error_code ec;
+    json::value doc = json::parse(items_json, ec);
+    json::object* top = ec ? nullptr : doc.if_object();
+    json::array* items = top && top->contains("items") ? top->at("items").if_array() : nullptr;
+    if (items == nullptr || !top->contains("unit") || !top->at("unit").is_string()) {
+        out.error = "not an items/1 file";
+        return out;
+    }
+    std::set<std::string, std::less<>> taken;
+    std::map<std::pair<std::string, std::string>, std::string> sources;  // (format, identifier) -> bank item id
+    for (const auto& i : bank.items()) {
+        taken.insert(i.id);
+        if (i.source) sources.emplace(std::make_pair(i.source->format, i.source->identifier), i.id);
+    }
+    json::array kept;
+    for (auto& v : *items) {
+        json::object* o = v.if_object();
+        const json::string* id = o && o->contains("id") ? o->at("id").if_string() : nullptr;
+        if (id == nullptr) {
+            out.error = "an item without an id";
+            return out;
         }
+        if (const json::value* src = o->if_contains("source"); src && src->is_object()) {
+            const json::value* format = src->as_object().if_contains("format");
+            const json::value* identifier = src->as_object().if_contains("id");
+            if (format && identifier && format->is_string() && identifier->is_string()) {
+                auto found = sources.find({std::string(format->get_string()), std::string(identifier->get_string())});
+                if (found != sources.end()) {
+                    out.already_in_bank.push_back({std::string(identifier->get_string()), found->second});
+                    continue;
+                }
+            }
+        }
+        const std::string original(*id);
+        std::string fresh = original;
+        for (int n = 2; taken.count(fresh); ++n) fresh = original.substr(0, 58) + "-" + std::to_string(n);
+        if (fresh != original) out.renamed.push_back({original, fresh});
+        taken.insert(fresh);
+        (*o)["id"] = fresh;
+        (*o)["status"] = "draft";
+        kept.push_back(std::move(v));
     }
-    std::error_code ec;
-    std::filesystem::rename(temporary, path, ec);
-    if (ec) {
-        std::filesystem::remove(temporary, ec);
-        return "cannot write " + path.string();
-    }
-    return "";
+    out.items = kept.size();
+    if (kept.empty()) return out;
+    out.text = json::serialize(json::object{{"format", "items/1"}, {"unit", top->at("unit")}, {"items", std::move(kept)}}) + "\n";
+    return out;
 }
 
-}  // namespace exam_admin
+}  // namespace item_interchange

@@ -1,0 +1,96 @@
+#include "storage/sqlite/sqlite_bank_import_store.hpp"
+
+#include <memory>
+
+namespace exam::storage::sqlite {
+namespace {
+
+// The columns every read takes, items last so that lists can leave them out.
+constexpr const char* summary_columns =
+    "id, unit_code, file_name, format, report, item_count, skipped_count, uploaded_by, uploaded_at, confirmed_by, "
+    "confirmed_at, bank_file";
+
+BankImport read_import(const Statement& s) {
+    BankImport b;
+    b.id = s.column_int64(0);
+    b.unit = s.column_text(1);
+    b.file_name = s.column_text(2);
+    b.format = s.column_text(3);
+    b.report = s.column_text(4);
+    b.item_count = s.column_int64(5);
+    b.skipped_count = s.column_int64(6);
+    b.uploaded_by = s.column_text(7);
+    b.uploaded_at = s.column_int64(8);
+    b.confirmed_by = s.column<std::optional<std::string>>(9).value_or("");
+    b.confirmed_at = s.column<std::optional<std::int64_t>>(10);
+    b.bank_file = s.column<std::optional<std::string>>(11).value_or("");
+    return b;
+}
+
+}  // namespace
+
+void SqliteBankImportStore::add_import(BankImport import, AuditEvent audit, domain::Completion<BankImport> done) {
+    auto result = std::make_shared<BankImport>(std::move(import));
+    db_.write(
+        [result, audit = std::move(audit)](Connection& c) {
+            auto s = c.prepare(
+                "INSERT INTO bank_imports (unit_code, file_name, format, report, items, item_count, skipped_count, "
+                "uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            s.bind_all(result->unit, result->file_name, result->format, result->report, result->items,
+                       result->item_count, result->skipped_count, result->uploaded_by, result->uploaded_at);
+            s.run();
+            result->id = c.last_insert_rowid();
+            AuditEvent a = audit;
+            a.subject = "bank_import:" + std::to_string(result->id);
+            append_audit(c, a);
+        },
+        [result, done = std::move(done)](std::optional<domain::Error> e) {
+            if (e) return done(*e);
+            done(*result);
+        });
+}
+
+std::optional<BankImport> SqliteBankImportStore::bank_import(domain::Id id) {
+    return db_.read([&](Connection& c) -> std::optional<BankImport> {
+        auto s = c.prepare(std::string("SELECT ") + summary_columns + ", items FROM bank_imports WHERE id = ?");
+        s.bind_all(id);
+        if (s.step() != Step::row) return std::nullopt;
+        auto b = read_import(s);
+        b.items = s.column_text(12);
+        return b;
+    });
+}
+
+std::vector<BankImport> SqliteBankImportStore::bank_imports(int limit) {
+    return db_.read([&](Connection& c) {
+        std::vector<BankImport> out;
+        auto s = c.prepare(std::string("SELECT ") + summary_columns + " FROM bank_imports ORDER BY id DESC LIMIT ?");
+        s.bind_all(limit);
+        while (s.step() == Step::row) out.push_back(read_import(s));
+        return out;
+    });
+}
+
+void SqliteBankImportStore::confirm_import(domain::Id id, std::string confirmed_by, domain::Millis at,
+                                           std::string bank_file, AuditEvent audit,
+                                           domain::Completion<domain::Done> done) {
+    db_.write(
+        [id, confirmed_by = std::move(confirmed_by), at, bank_file = std::move(bank_file),
+         audit = std::move(audit)](Connection& c) {
+            // Once only, whoever gets here first: the row decides, not a check made before.
+            auto s = c.prepare(
+                "UPDATE bank_imports SET confirmed_by = ?, confirmed_at = ?, bank_file = ? "
+                "WHERE id = ? AND confirmed_at IS NULL");
+            s.bind_all(confirmed_by, at, bank_file, id);
+            s.run();
+            if (c.changes() == 0) throw domain::conflict("this import is already confirmed");
+            append_audit(c, audit);
+        },
+        on_commit(std::move(done)));
+}
+
+void SqliteBankImportStore::record_export(AuditEvent audit, domain::Completion<domain::Done> done) {
+    db_.write([audit = std::move(audit)](Connection& c) { append_audit(c, audit); }, on_commit(std::move(done)));
+}
+
+}  // namespace exam::storage::sqlite
