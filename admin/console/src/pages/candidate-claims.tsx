@@ -5,7 +5,6 @@ import { qualificationLabel, type Catalogue } from '../catalogue';
 import { downloadCertificate, type CertificateEntry } from '../certificates-api';
 import { Link } from '../frame';
 import { formatDateTime } from '../format';
-
 import { ReasonDialog } from '../ui/reason-dialog';
 import { Loaded, Notice } from '../ui/status';
 import { useResource } from '../ui/use-resource';

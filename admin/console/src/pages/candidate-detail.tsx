@@ -4,7 +4,6 @@
 import { useState } from 'preact/hooks';
 import { api, type Candidate, type Me } from '../api';
 import { catalogue, qualificationLabel, type Catalogue } from '../catalogue';
-
 import { useDraft } from '../drafts';
 import { Link } from '../frame';
 import { formatDate } from '../format';

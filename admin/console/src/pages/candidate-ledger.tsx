@@ -2,7 +2,6 @@
 import { useState } from 'preact/hooks';
 import { api, type Candidate } from '../api';
 import { unitLabel, type Catalogue } from '../catalogue';
-
 import { useDraft } from '../drafts';
 import { formatDate, todayUtc } from '../format';
 import { ErrorSummary, errorFor, Select, TextInput } from '../ui/forms';

@@ -1,9 +1,5 @@
 // A candidate's progress toward each qualification, in the rules engine's words.
 import { api } from '../api';
-
-
-
-
 import { Loaded } from '../ui/status';
 import { useResource } from '../ui/use-resource';
 
