@@ -9,6 +9,8 @@ packages=(
   libssl-dev libsqlite3-dev libxml2-dev libzip-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   prometheus-cpp-dev
+  # scripts/fuzz.sh: clang with libFuzzer and the sanitizers' runtime (the product itself builds with g++).
+  clang libclang-rt-14-dev
 )
 
 missing=()

@@ -230,9 +230,11 @@ void read_qualification(const json::value& v, const std::string& ptr, FileContex
     auto level = r.integer("level", 0, max_level, Presence::required);
     auto framework = r.one_of("framework", {"QCF", "RQF"}, Presence::required);
     auto size = r.one_of("size", {"Award", "Certificate", "Diploma"}, Presence::required);
-    const bool numbers_ok = r.integer_or_null("credit", 0, max_count, q.credit) &
-                            r.integer_or_null("glh", 0, max_count, q.glh) &
-                            r.integer_or_null("tqt", 0, max_count, q.tqt);
+    // Each read on its own line, so every bad number is reported, not only the first.
+    const bool credit_ok = r.integer_or_null("credit", 0, max_count, q.credit);
+    const bool glh_ok = r.integer_or_null("glh", 0, max_count, q.glh);
+    const bool tqt_ok = r.integer_or_null("tqt", 0, max_count, q.tqt);
+    const bool numbers_ok = credit_ok && glh_ok && tqt_ok;
     std::optional<RulesOfCombination> rules;
     if (const json::value* rv = r.value("rules", Presence::required)) rules = read_rules(*rv, r.child("rules"), ctx);
     r.reject_unknown();
