@@ -80,6 +80,25 @@ void add_candidate_routes(Router& router, ApiContext& ctx) {
             respond(json_reply(200, candidate_items_json(a.value(), ctx.attempts.bank())));
         });
     });
+    // A picture of an item on the candidate's own form, and nothing else: the
+    // bank's other pictures are as secret as its other items.
+    router.add("GET", "/api/v1/attempt/media/{name}", [&ctx](const net::HttpRequest& req, const RouteParams& params, net::Responder respond) {
+        as_candidate(ctx, req, respond, [&](domain::Id attempt) {
+            auto a = ctx.attempts.get(attempt);
+            if (!a) return respond(error_response(a.error()));
+            if (a->state == domain::AttemptState::admitted || a->state == domain::AttemptState::booked) {
+                return respond(error_response(domain::Error{409, "not_started", "start the test to see its items", {}}));
+            }
+            const auto& bank = ctx.attempts.bank();
+            const std::string name(params.get("name"));
+            const item_bank::MediaFile* file = form_shows_media(a.value(), bank, name) ? bank.media(name) : nullptr;
+            if (file == nullptr) return respond(error_response(domain::not_found("no such picture in your test")));
+            net::HttpResponse reply;
+            reply.content_type = std::string(item_bank::media_type(file->type));
+            reply.body = *file->bytes;
+            respond(std::move(reply));
+        });
+    });
     router.add("PUT", "/api/v1/attempt/responses/{position}",
                [&ctx](const net::HttpRequest& req, const RouteParams& params, net::Responder respond) {
                    as_candidate(ctx, req, respond, [&](domain::Id attempt) {

@@ -112,6 +112,27 @@ json::value safe_text_json(const std::string& source) {
     return paragraphs;
 }
 
+namespace {
+
+// The player fetches the file itself (GET /api/v1/attempt/media/{media}).
+json::value image_json(const std::optional<item_bank::ItemImage>& image) {
+    if (!image) return nullptr;
+    return json::object{{"media", image->media}, {"alt", image->alt}};
+}
+
+}  // namespace
+
+bool form_shows_media(const domain::Attempt& a, const item_bank::Bank& bank, std::string_view name) {
+    for (const auto& entry : a.form) {
+        const item_bank::Item* item = bank.item(entry.item_id);
+        if (item == nullptr) continue;
+        for (const auto& m : item->media()) {
+            if (m == name) return true;
+        }
+    }
+    return false;
+}
+
 json::value candidate_items_json(const domain::Attempt& a, const item_bank::Bank& bank) {
     json::array items;
     for (std::size_t i = 0; i < a.form.size(); ++i) {
@@ -120,12 +141,16 @@ json::value candidate_items_json(const domain::Attempt& a, const item_bank::Bank
         if (item == nullptr) continue;
         json::array options;
         for (const auto& id : entry.option_order) {
-            if (const auto* o = item->option(id)) options.push_back(json::object{{"id", o->id}, {"text", safe_text_json(o->text)}});
+            const auto* o = item->option(id);
+            if (o == nullptr) continue;
+            json::object option{{"id", o->id}, {"text", safe_text_json(o->text)}};
+            if (o->image) option["image"] = image_json(o->image);
+            options.push_back(std::move(option));
         }
         json::array selected;
         const auto& response = a.responses.at(i);
         for (const auto& s : response.selected) selected.push_back(json::value(s));
-        items.push_back(json::object{
+        json::object view{
             {"position", i},
             {"type", item_bank::to_string(item->type)},
             {"choose", item->choose},
@@ -134,7 +159,9 @@ json::value candidate_items_json(const domain::Attempt& a, const item_bank::Bank
             {"response", json::object{{"selected", std::move(selected)},
                                       {"flagged", response.flagged},
                                       {"sequence", response.sequence}}},
-        });
+        };
+        if (item->image) view["image"] = image_json(item->image);
+        items.push_back(std::move(view));
     }
     return json::object{{"attempt", a.id}, {"items", std::move(items)}};
 }

@@ -27,6 +27,8 @@ boost::json::value snapshot_json(const services::AttemptSnapshot& s);
 // For the candidate: the items in their recorded order with options in
 // recorded order, rendered from safe text, and the candidate's own responses.
 boost::json::value candidate_items_json(const domain::Attempt& a, const item_bank::Bank& bank);
+// Whether an item on the attempt's form shows the picture of that file name.
+bool form_shows_media(const domain::Attempt& a, const item_bank::Bank& bank, std::string_view name);
 // Safe text as paragraphs of runs, for clients that build their display from it.
 boost::json::value safe_text_json(const std::string& source);
 

@@ -18,6 +18,11 @@ const TestSpecification* Bank::test_specification(const std::string& unit_code) 
     return find_in(test_specifications_, spec_index_, unit_code);
 }
 
+const MediaFile* Bank::media(std::string_view name) const {
+    auto it = media_.find(name);
+    return it == media_.end() ? nullptr : &it->second;
+}
+
 std::vector<const Item*> Bank::items_of_unit(const std::string& unit_code) const {
     std::vector<const Item*> out;
     for (const auto& i : items_) {

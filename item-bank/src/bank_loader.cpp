@@ -13,6 +13,7 @@
 #include "item_bank/bank.hpp"
 #include "item_bank/form_assembly.hpp"
 #include "item_bank/item_validation.hpp"
+#include "media_reader.hpp"
 
 namespace item_bank {
 namespace json = boost::json;
@@ -131,6 +132,7 @@ public:
         for (auto& q : p_.qualifications) bank->qualifications_.push_back(std::move(q.value));
         for (auto& i : p_.items) bank->items_.push_back(std::move(i.value));
         for (auto& t : p_.tests) bank->test_specifications_.push_back(std::move(t.value));
+        bank->media_ = std::move(media_);
         for (std::size_t i = 0; i < bank->units_.size(); ++i) bank->unit_index_[bank->units_[i].code] = i;
         for (std::size_t i = 0; i < bank->qualifications_.size(); ++i) bank->qualification_index_[bank->qualifications_[i].id] = i;
         for (std::size_t i = 0; i < bank->items_.size(); ++i) bank->item_index_[bank->items_[i].id] = i;
@@ -203,6 +205,25 @@ private:
                 }
                 error(i.file, i.pointer + problem.pointer, problem.message);
             }
+            check_media(i);
+        }
+    }
+
+    // Each picture is read once, however many items show it; a name with the
+    // same hash in two folders is the same bytes, so the first found serves.
+    void check_media(const Located<Item>& i) {
+        auto check = [&](const std::optional<ItemImage>& image, const std::string& pointer) {
+            if (!image || media_.count(image->media)) return;
+            auto read = detail::read_media_file(detail::media_folder_of(i.file), image->media);
+            if (auto* problem = std::get_if<std::string>(&read)) {
+                error(i.file, i.pointer + pointer + "/media", *problem);
+                return;
+            }
+            media_.emplace(image->media, std::move(std::get<MediaFile>(read)));
+        };
+        check(i.value.image, "/image");
+        for (std::size_t o = 0; o < i.value.options.size(); ++o) {
+            check(i.value.options[o].image, "/options/" + std::to_string(o) + "/image");
         }
     }
 
@@ -260,6 +281,7 @@ private:
     std::map<std::string, const Located<Unit>*> units_;
     std::map<std::string, const Located<Qualification>*> qualifications_;
     std::set<std::string> reported_unit_files_;
+    std::map<std::string, MediaFile, std::less<>> media_;
 };
 
 LoadResult load_bank_with_context(const std::vector<std::filesystem::path>& paths,

@@ -56,6 +56,16 @@ void check_weights(std::vector<ItemProblem>& out, const Item& item) {
     }
 }
 
+// The file itself is checked where it is found (the bank loader, an import);
+// here what the item says of it.
+void check_image(std::vector<ItemProblem>& out, const std::string& pointer, const std::optional<ItemImage>& image) {
+    if (!image) return;
+    if (image->alt.find_first_not_of(" \t\r\n") == std::string::npos) {
+        out.push_back({pointer + "/alt", "a picture needs alt text saying what it shows, for candidates who cannot see it",
+                       "image-alt"});
+    }
+}
+
 }  // namespace
 
 bool blocks_item(const Item& item, const ItemProblem& problem) {
@@ -104,6 +114,7 @@ std::vector<ItemProblem> validate_item(const Item& item, const Unit* unit) {
     }
 
     check_safe_text(out, "/stem", item.stem);
+    check_image(out, "/image", item.image);
     if (!item.feedback.empty()) check_safe_text(out, "/feedback", item.feedback);
 
     if (item.options.size() < min_options || item.options.size() > max_options) {
@@ -119,9 +130,15 @@ std::vector<ItemProblem> validate_item(const Item& item, const Unit* unit) {
         } else if (!option_ids.insert(o.id).second) {
             out.push_back({ptr + "/id", "option id " + o.id + " is used twice"});
         }
-        check_safe_text(out, ptr + "/text", o.text);
+        if (o.text.find_first_not_of(" \t\r\n") == std::string::npos && !o.image) {
+            out.push_back({ptr + "/text", "an option needs text, a picture or both"});
+        } else if (!o.text.empty()) {
+            check_safe_text(out, ptr + "/text", o.text);
+        }
+        check_image(out, ptr + "/image", o.image);
         if (!o.feedback.empty()) check_safe_text(out, ptr + "/feedback", o.feedback);
-        const std::string norm = normalise_for_comparison(o.text);
+        // Two options differ when their text or their picture does.
+        const std::string norm = normalise_for_comparison(o.text) + (o.image ? "\n" + o.image->media : "");
         if (!norm.empty() && !option_texts.insert(norm).second) {
             out.push_back({ptr + "/text", "two options have the same text", "distinct-options"});
         }

@@ -1,12 +1,30 @@
 #include <boost/json.hpp>
 
 #include "file_readers.hpp"
+#include "item_bank/item_media.hpp"
 
 namespace item_bank::detail {
 namespace json = boost::json;
 namespace {
 
 bool is_item_id(std::string_view s) { return is_simple_id(s); }
+
+bool is_media_name(std::string_view s) { return media_name_type(s).has_value(); }
+
+// {"media": "<sha256>.png", "alt": "..."}; alt may wait (a draft's rule
+// "image-alt"), the file name may not.
+std::optional<ItemImage> read_image(ObjectReader& parent, FileContext& ctx) {
+    const boost::json::value* v = parent.value("image", Presence::optional);
+    if (v == nullptr) return std::nullopt;
+    ObjectReader r(*v, parent.child("image"), ctx);
+    auto media = r.token("media", is_media_name,
+                         "a media file name: the SHA-256 of its bytes in 64 lower-case hex digits, then .png, .jpg or .gif",
+                         Presence::required);
+    auto alt = r.text("alt", Presence::optional);
+    r.reject_unknown();
+    if (!media) return std::nullopt;
+    return ItemImage{*media, alt.value_or("")};
+}
 
 std::optional<Item> read_item(const json::value& v, const std::string& ptr, const std::string& unit, FileContext& ctx) {
     ObjectReader r(v, ptr, ctx);
@@ -22,16 +40,19 @@ std::optional<Item> read_item(const json::value& v, const std::string& ptr, cons
     // "mapped", so an imported draft can wait for its mapping.
     auto criteria = r.string_list("criteria", Presence::required, 0);
     auto stem = r.text("stem", Presence::required);
+    item.image = read_image(r, ctx);
     if (const json::array* options = r.array("options", Presence::required)) {
         for (std::size_t i = 0; i < options->size(); ++i) {
             ObjectReader o((*options)[i], pointer_append(r.child("options"), i), ctx);
             auto oid = o.text("id", Presence::required);
-            auto text = o.text("text", Presence::required);
+            // A picture may be the whole option; validate_item wants one of the two.
+            auto text = o.text("text", Presence::optional);
             auto weight = o.number("weight", -1.0, 1.0, "a weight from -1 to 1 (a share of the item's mark)",
                                    Presence::optional);
             auto feedback = o.text("feedback", Presence::optional);
+            auto image = read_image(o, ctx);
             o.reject_unknown();
-            if (oid && text) item.options.push_back({*oid, *text, weight, feedback.value_or("")});
+            if (oid) item.options.push_back({*oid, text.value_or(""), weight, feedback.value_or(""), image});
         }
     }
     // Duplicates in the key are for validate_item to name, so read it as a plain list.

@@ -60,6 +60,15 @@ bool Item::weighted() const {
     return std::any_of(options.begin(), options.end(), [](const ItemOption& o) { return o.weight.has_value(); });
 }
 
+std::vector<std::string> Item::media() const {
+    std::vector<std::string> out;
+    if (image) out.push_back(image->media);
+    for (const auto& o : options) {
+        if (o.image) out.push_back(o.image->media);
+    }
+    return out;
+}
+
 double response_credit(const Item& item, const std::vector<std::string>& selected) {
     const std::set<std::string> chosen(selected.begin(), selected.end());
     if (!item.weighted()) {
@@ -101,10 +110,19 @@ std::string canonical_item_text(const Item& item) {
     field("unit", item.unit);
     field("type", to_string(item.type));
     for (const auto& c : item.criteria) field("criterion", c);
+    // Pictures, like weights, only when present: the digests of items without
+    // them stay what they were before pictures existed.
+    auto picture = [&field](const std::optional<ItemImage>& image) {
+        if (!image) return;
+        field("image", image->media);
+        field("alt", image->alt);
+    };
     field("stem", item.stem);
+    picture(item.image);
     for (const auto& o : item.options) {
         field("option", o.id);
         field("text", o.text);
+        picture(o.image);
         // Only when present, so the canonical text (and the digest the server
         // keeps) of every unweighted item is what it was before weights existed.
         if (o.weight) {

@@ -4,45 +4,13 @@
 
 #include "item_bank/bank.hpp"
 #include "temp_dir.hpp"
+#include "test_bank_files.hpp"
 
 using namespace item_bank;
 using exam_test::TempDir;
+using namespace exam_test::bank_files;
 
 namespace {
-
-const char* const spec_json = R"({
-  "format": "qualification-specification/1",
-  "awarding_organisation": "Test AO",
-  "source": "made up for tests",
-  "units": [
-    { "code": "T/000/0001", "title": "Testing unit", "level": 2, "credit": 4, "glh": 30,
-      "assessment_methods": ["onscreen_test"],
-      "learning_outcomes": [
-        { "number": "1", "text": "Know one thing",
-          "assessment_criteria": [ { "number": "1.1", "text": "state one thing" }, { "number": "1.2", "text": "state another" } ] },
-        { "number": "2", "text": "Know a second thing",
-          "assessment_criteria": [ { "number": "2.1", "text": "describe it" } ] }
-      ] }
-  ],
-  "qualifications": [
-    { "id": "T/Q/1", "title": "Test Award", "level": 2, "framework": "QCF", "size": "Award",
-      "credit": 4, "glh": 30, "tqt": null,
-      "rules": { "min_credits": 4, "groups": [ { "id": "M", "title": "Mandatory", "mandatory": true, "units": ["T/000/0001"] } ] } }
-  ]
-})";
-
-std::string item_json(const std::string& id, const std::string& criterion, const std::string& key = "A") {
-    return R"({ "id": ")" + id + R"(", "version": 1, "status": "live", "type": "single", "criteria": [")" + criterion +
-           R"("], "stem": "Question )" + id + R"(?", "options": [ { "id": "A", "text": "first )" + id +
-           R"(" }, { "id": "B", "text": "second" }, { "id": "C", "text": "third" } ], "key": [")" + key +
-           R"("], "rationale": "because" })";
-}
-
-std::string items_file(const std::vector<std::string>& items) {
-    std::string out = R"({ "format": "items/1", "unit": "T/000/0001", "items": [)";
-    for (std::size_t i = 0; i < items.size(); ++i) out += (i ? "," : "") + items[i];
-    return out + "] }";
-}
 
 std::string four_items() {
     return items_file({item_json("I1", "1.1"), item_json("I2", "1.2"), item_json("I3", "2.1"), item_json("I4", "2.1")});
@@ -54,20 +22,6 @@ std::string test_json(const std::string& forms = "") {
       { "learning_outcome": "2", "min_items": 1, "max_items": 1 } ],
       "shuffle_items": true, "shuffle_options": true, "release": "immediate")" +
            (forms.empty() ? std::string() : R"(, "forms": [)" + forms + "]") + " }";
-}
-
-// Finds a diagnostic for the file whose pointer and message contain the given text.
-::testing::AssertionResult has_error(const LoadResult& r, const std::string& file_suffix, const std::string& pointer,
-                                     const std::string& text) {
-    for (const auto& e : r.errors) {
-        if (e.file.ends_with(file_suffix) && e.pointer == pointer && e.message.find(text) != std::string::npos) {
-            return ::testing::AssertionSuccess();
-        }
-    }
-    auto f = ::testing::AssertionFailure() << "no error in " << file_suffix << " at '" << pointer << "' with \"" << text
-                                           << "\"; errors:";
-    for (const auto& e : r.errors) f << "\n  " << e.to_string();
-    return f;
 }
 
 std::string replace(std::string s, const std::string& from, const std::string& to) {

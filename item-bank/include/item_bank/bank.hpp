@@ -11,6 +11,7 @@
 
 #include "item_bank/diagnostic.hpp"
 #include "item_bank/item.hpp"
+#include "item_bank/item_media.hpp"
 #include "item_bank/qualification.hpp"
 #include "item_bank/test_specification.hpp"
 
@@ -22,6 +23,8 @@ public:
     const Qualification* qualification(const std::string& id) const;
     const Item* item(const std::string& id) const;
     const TestSpecification* test_specification(const std::string& unit_code) const;
+    // A picture some item shows, by its file name; loaded and checked with the bank.
+    const MediaFile* media(std::string_view name) const;
 
     const std::vector<Unit>& units() const { return units_; }
     const std::vector<Qualification>& qualifications() const { return qualifications_; }
@@ -39,6 +42,7 @@ private:
     std::vector<Item> items_;
     std::vector<TestSpecification> test_specifications_;
     std::map<std::string, std::size_t, std::less<>> unit_index_, qualification_index_, item_index_, spec_index_;
+    std::map<std::string, MediaFile, std::less<>> media_;
 };
 
 struct LoadResult {

@@ -13,13 +13,22 @@ namespace item_bank {
 enum class ItemStatus { draft, reviewed, live, retired };
 enum class ResponseType { single, multiple };
 
+// A picture in a stem or an option: a media file of the bank, named by the
+// SHA-256 of its bytes ("<64 hex>.png"), so identical pictures are stored once
+// and a changed picture is a different file (see item_media.hpp).
+struct ItemImage {
+    std::string media;  // the file name in the bank's media folder
+    std::string alt;    // what the picture shows, for those who cannot see it
+};
+
 struct ItemOption {
     std::string id;    // "A".."Z"
-    std::string text;  // safe text
+    std::string text;  // safe text; may be empty when the option is a picture
     // Share of the item's mark this option earns when chosen, -1 to 1. Absent
     // on every option: the item is marked right or wrong against its key.
     std::optional<double> weight = std::nullopt;
     std::string feedback = {};  // safe text for authors and reviews; never shown in a sitting
+    std::optional<ItemImage> image = std::nullopt;
 };
 
 // Where an imported item came from, so a re-import of the same source item
@@ -38,6 +47,7 @@ struct Item {
     std::string unit;                   // unit code
     std::vector<std::string> criteria;  // assessment criterion numbers; the first is primary
     std::string stem;                   // safe text
+    std::optional<ItemImage> image;     // shown after the stem's text
     std::vector<ItemOption> options;
     std::vector<std::string> key;  // option ids
     int choose = 1;                // how many options a candidate must choose
@@ -50,6 +60,8 @@ struct Item {
     const ItemOption* option(std::string_view option_id) const;
     bool is_key(std::string_view option_id) const;
     bool weighted() const;  // whether any option carries a weight
+    // Every media file the item shows (stem first, then options in order).
+    std::vector<std::string> media() const;
     // Learning outcome number of the primary criterion ("2" for "2.3").
     std::string primary_outcome() const;
 };
