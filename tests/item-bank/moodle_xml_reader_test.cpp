@@ -122,17 +122,6 @@ TEST(MoodleXmlReader, Iso88591DeclarationIsHonoured) {
     EXPECT_EQ(r.imported[0].item.options[0].text, "caf\xC3\xA9");
 }
 
-TEST(MoodleXmlReader, PluginFilesAndLegacyImagesAreReportedAsNotKept) {
-    const auto r = read(R"(<quiz><question type="multichoice"><name><text>Q</text></name>
-      <questiontext format="html"><text><![CDATA[<p>See <img src="@@PLUGINFILE@@/a.png" alt="a"></p>]]></text>
-      <file name="a.png" encoding="base64">iVBORw0KGgo=</file></questiontext><image_base64>iVBORw0KGgo=</image_base64>)" +
-                        std::string(three_answers) + "</question></quiz>");
-    ASSERT_EQ(r.imported.size(), 1u);
-    const auto& w = r.imported[0].warnings;
-    EXPECT_TRUE(std::any_of(w.begin(), w.end(), [](const std::string& s) { return s.find("@@PLUGINFILE@@") != s.npos; }));
-    EXPECT_TRUE(std::any_of(w.begin(), w.end(), [](const std::string& s) { return s.find("image_base64") != s.npos; }));
-}
-
 TEST(MoodleXmlReader, ExternalEntityFileIsRejectedAndNothingIsRead) {
     exam_test::TempDir dir;
     const auto secret = dir.write("secret.txt", "TOP-SECRET");

@@ -157,7 +157,7 @@ TEST(QtiPackageReader, ItemsGetTheirCriteriaAndStatusFromTheManifest) {
               d.warnings.end());
 }
 
-TEST(QtiPackageReader, TestsAndMediaAreReportedNotImported) {
+TEST(QtiPackageReader, TestsAndFilesNoItemShowsAreReportedNotImported) {
     const auto r = read(package(manifest_21(taxon_path, "items/q1.xml",
                                             R"(<resource identifier="t" type="imsqti_test_xmlv2p1" href="t.xml"><file href="t.xml"/></resource>
     <resource identifier="img" type="webcontent" href="a.png"><file href="a.png"/></resource>)"),
@@ -165,8 +165,11 @@ TEST(QtiPackageReader, TestsAndMediaAreReportedNotImported) {
     ASSERT_FALSE(r.rejected) << r.error;
     ASSERT_EQ(r.warnings.size(), 2u);
     EXPECT_NE(r.warnings[0].find("an assessment test is not imported"), std::string::npos) << r.warnings[0];
-    EXPECT_NE(r.warnings[1].find("resource img (line 11 of imsmanifest.xml), webcontent: not imported"), std::string::npos)
+    EXPECT_NE(r.warnings[1].find("resource img (line 11 of imsmanifest.xml), webcontent: a.png was not kept: no imported "
+                                 "item shows it as a picture"),
+              std::string::npos)
         << r.warnings[1];
+    EXPECT_TRUE(r.media.empty());
 }
 
 TEST(QtiPackageReader, ZipSlipEntryNamesRejectThePackage) {

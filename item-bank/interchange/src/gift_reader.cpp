@@ -185,6 +185,11 @@ private:
         if (format_ == TextFormat::html || (format_ == TextFormat::moodle && looks_html)) {
             auto converted = html_to_safe_text(text);
             for (auto& w : converted.warnings) imported.warnings.push_back(w);
+            // A GIFT file is text alone: a picture it names lives on some server we never fetch from.
+            for (const auto& p : converted.pictures) {
+                imported.warnings.push_back("the picture \"" + p.src +
+                                            "\" was not kept: a GIFT file carries no files (export as Moodle XML to keep pictures)");
+            }
             return converted.text;
         }
         // Markdown's **strong** and *emphasis* are the safe text's own.

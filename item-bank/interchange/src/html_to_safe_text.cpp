@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 
 namespace item_interchange {
@@ -73,6 +74,51 @@ bool name_character(char c) {
     return std::isalnum(u) || c == '-' || c == '_' || c == '.' || c == ':' || u >= 0x80;
 }
 
+// The attributes of a start tag (`rest`: what follows its name), names lower-case,
+// values decoded of character references.
+std::map<std::string, std::string> attributes_of(std::string_view rest) {
+    std::map<std::string, std::string> out;
+    std::size_t i = 0;
+    while (i < rest.size()) {
+        while (i < rest.size() && (std::isspace(static_cast<unsigned char>(rest[i])) || rest[i] == '/')) ++i;
+        const std::size_t name_start = i;
+        while (i < rest.size() && name_character(rest[i])) ++i;
+        if (i == name_start) {
+            ++i;  // not an attribute: step over it
+            continue;
+        }
+        std::string name = lower(rest.substr(name_start, i - name_start));
+        while (i < rest.size() && std::isspace(static_cast<unsigned char>(rest[i]))) ++i;
+        std::string raw;
+        if (i < rest.size() && rest[i] == '=') {
+            ++i;
+            while (i < rest.size() && std::isspace(static_cast<unsigned char>(rest[i]))) ++i;
+            if (i < rest.size() && (rest[i] == '"' || rest[i] == '\'')) {
+                const char quote = rest[i++];
+                const auto close = rest.find(quote, i);
+                raw = std::string(rest.substr(i, close == std::string_view::npos ? std::string_view::npos : close - i));
+                i = close == std::string_view::npos ? rest.size() : close + 1;
+            } else {
+                const std::size_t start = i;
+                while (i < rest.size() && !std::isspace(static_cast<unsigned char>(rest[i]))) ++i;
+                raw = std::string(rest.substr(start, i - start));
+            }
+        }
+        std::string value;
+        for (std::size_t k = 0; k < raw.size();) {
+            if (raw[k] == '&' && decode_reference(raw, k, value)) continue;
+            value += raw[k++];
+        }
+        out.emplace(std::move(name), std::move(value));
+    }
+    return out;
+}
+
+bool is_media_element(const std::string& name) {
+    return name == "audio" || name == "video" || name == "source" || name == "track" || name == "embed" ||
+           name == "iframe" || name == "svg" || name == "canvas" || name == "picture";
+}
+
 class Converter {
 public:
     explicit Converter(std::string_view html) : s_(html) {}
@@ -102,6 +148,10 @@ public:
 
 private:
     void text(std::string_view t) {
+        if (object_depth_ > 0) {  // an image object's content is its alternative text
+            out_.pictures.back().alt += t;
+            return;
+        }
         for (char c : t) {
             if (std::isspace(static_cast<unsigned char>(c))) {
                 pending_space_ = !line_.empty();
@@ -163,6 +213,10 @@ private:
             }
             return;
         }
+        if (name == "object") {
+            object(closing, inside.substr(n));
+            return;
+        }
         if (name == "p" || name == "div") {
             close_paragraph();
         } else if (name == "br") {
@@ -181,7 +235,12 @@ private:
         } else if (name == "ul" || name == "ol") {
             close_paragraph();
         } else if (name == "img") {
-            warn("an image was not kept (media are not stored yet)");
+            if (!closing) {
+                auto attributes = attributes_of(inside.substr(n));
+                out_.pictures.push_back({attributes["src"], attributes["alt"]});
+            }
+        } else if (is_media_element(name)) {
+            if (!closing) warn("a " + name + " element was not kept: only pictures (PNG, JPEG, GIF) are");
         } else if (name == "span" || name == "font" || name == "a" || name == "u" || name == "sub" || name == "sup" ||
                    name == "table" || name == "tr" || name == "td" || name == "th" || name == "tbody" || name == "thead" ||
                    name == "code" || name == "pre" || name == "h1" || name == "h2" || name == "h3" || name == "h4") {
@@ -191,8 +250,42 @@ private:
         }
     }
 
+    // QTI 2.x shows a picture as <object type="image/png" data="...">alt</object>;
+    // an object of any other type (audio, video, a plug-in) is not kept, its
+    // fallback content read as text.
+    void object(bool closing, std::string_view rest) {
+        if (closing) {
+            if (!object_kinds_.empty()) {
+                if (object_kinds_.back()) {
+                    --object_depth_;
+                    auto& alt = out_.pictures.back().alt;
+                    const auto first = alt.find_first_not_of(" \t\r\n");
+                    alt = first == std::string::npos ? "" : alt.substr(first, alt.find_last_not_of(" \t\r\n") - first + 1);
+                }
+                object_kinds_.pop_back();
+            }
+            return;
+        }
+        auto attributes = attributes_of(rest);
+        const bool picture = lower(attributes["type"]).starts_with("image/") && object_depth_ == 0;
+        if (picture) {
+            out_.pictures.push_back({attributes["data"], ""});
+            ++object_depth_;
+        } else {
+            warn("an object of type \"" + attributes["type"] + "\" was not kept: only pictures (PNG, JPEG, GIF) are");
+        }
+        const bool self_closing = !rest.empty() && rest.back() == '/';
+        if (self_closing) {
+            if (picture) --object_depth_;
+        } else {
+            object_kinds_.push_back(picture);
+        }
+    }
+
     std::string_view s_;
     std::size_t i_ = 0;
+    int object_depth_ = 0;
+    std::vector<bool> object_kinds_;  // per open object: whether it is a picture
     std::string line_;
     bool pending_space_ = false;
     ConvertedText out_;

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <set>
 
 #include "item_interchange/format_detection.hpp"
 #include "item_interchange/gift_reader.hpp"
@@ -47,6 +48,7 @@ json::object report_json(const FileReport& r) {
                                         {"max_score", max_score(i.item)},
                                         {"status", item_bank::to_string(i.item.status)},
                                         {"broken_rules", strings(i.broken_rules)},
+                                        {"pictures", strings(i.item.media())},
                                         {"warnings", strings(i.warnings)}});
     }
     o["imported"] = std::move(imported);
@@ -62,7 +64,9 @@ json::object report_json(const FileReport& r) {
 
 }  // namespace
 
-FileReport import_file(std::string_view content, const std::string& file, const ImportOptions& options) {
+namespace {
+
+FileReport read_any(std::string_view content, const std::string& file, const ImportOptions& options) {
     switch (detect_format(content)) {
         case SourceFormat::gift: return read_gift(content, file, options);
         case SourceFormat::moodle_xml: return read_moodle_xml(content, file, options);
@@ -74,6 +78,19 @@ FileReport import_file(std::string_view content, const std::string& file, const 
     report.file = file;
     report.rejected = true;
     report.error = file + ": not a format the bank imports (QTI, Moodle XML or GIFT)";
+    return report;
+}
+
+}  // namespace
+
+FileReport import_file(std::string_view content, const std::string& file, const ImportOptions& options) {
+    FileReport report = read_any(content, file, options);
+    // A picture of a question that was then skipped is not carried along.
+    std::set<std::string> shown;
+    for (const auto& i : report.imported) {
+        for (const auto& m : i.item.media()) shown.insert(m);
+    }
+    std::erase_if(report.media, [&shown](const auto& entry) { return !shown.count(entry.first); });
     return report;
 }
 

@@ -4,11 +4,14 @@
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
+#include <map>
 #include <set>
 
 #include "item_interchange/ac_mapping.hpp"
 #include "item_interchange/html_to_safe_text.hpp"
 #include "item_interchange/item_export.hpp"
+#include "base64_text.hpp"
+#include "picture_import.hpp"
 #include "xml_document.hpp"
 
 namespace item_interchange {
@@ -34,18 +37,65 @@ std::optional<bool> moodle_bool(const xmlNode* node) {
     return std::nullopt;
 }
 
-// A <questiontext format="html"><text>…</text><file …/></questiontext>-shaped element as safe text.
-std::string text_field(const xmlNode* field, ImportedItem& imported) {
+std::string percent_decoded(std::string_view s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+            std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
+            out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
+            i += 2;
+        } else {
+            out += s[i];
+        }
+    }
+    return out;
+}
+
+constexpr std::string_view plugin_prefix = "@@PLUGINFILE@@/";
+
+// A picture's src in a Moodle text names one of the field's own <file>s:
+// "@@PLUGINFILE@@/" then the file's path (without its leading "/") and name.
+detail::PictureFetch embedded_files(const xmlNode* field) {
+    return [field](std::string_view src, std::string& why) -> std::optional<std::string> {
+        if (!src.starts_with(plugin_prefix)) {
+            why = "it is not one of the question's embedded files (@@PLUGINFILE@@), and nothing is fetched from elsewhere";
+            return std::nullopt;
+        }
+        const std::string wanted = "/" + percent_decoded(src.substr(plugin_prefix.size()));
+        for (const xmlNode* f : child_elements(field, "file")) {
+            std::string path = attribute(f, "path");
+            if (path.empty()) path = "/";
+            if (!path.ends_with('/')) path += '/';
+            if (path + attribute(f, "name") != wanted) continue;
+            if (attribute(f, "encoding") != "base64") {
+                why = "its <file> (line " + std::to_string(xmlGetLineNo(const_cast<xmlNode*>(f))) + ") is not base64";
+                return std::nullopt;
+            }
+            auto bytes = detail::base64_decode(text_of(f));
+            if (!bytes) why = "its <file> (line " + std::to_string(xmlGetLineNo(const_cast<xmlNode*>(f))) + ") is not valid base64";
+            return bytes;
+        }
+        why = "the question has no embedded <file> " + wanted.substr(1);
+        return std::nullopt;
+    };
+}
+
+// A <questiontext format="html"><text>…</text><file …/></questiontext>-shaped
+// element as safe text; its first picture kept as `picture` when given one.
+std::string text_field(const xmlNode* field, ImportedItem& imported, std::map<std::string, std::string>& media,
+                       const std::string& where, std::optional<item_bank::ItemImage>* picture = nullptr) {
     if (field == nullptr) return {};
     const std::string raw = text_of(first_child(field, "text"));
-    if (!child_elements(field, "file").empty() || raw.find("@@PLUGINFILE@@") != std::string::npos) {
-        imported.warnings.push_back("an embedded file (@@PLUGINFILE@@) was not kept: media are not stored yet");
-    }
     const std::string format = attribute(field, "format");
     if (format == "plain_text") return plain_to_safe_text(trim(raw));
     if (format == "markdown") return trim(raw);
     auto converted = html_to_safe_text(raw);
     for (auto& w : converted.warnings) imported.warnings.push_back(w);
+    if (picture != nullptr) {
+        detail::keep_picture(converted.pictures, {embedded_files(field), "", &media}, *picture, imported.warnings, where);
+    } else {
+        detail::drop_pictures(converted.pictures, imported.warnings, where);
+    }
     return converted.text;
 }
 
@@ -73,11 +123,9 @@ public:
         imported.position = position_;
         imported.title = name;
         auto& item = imported.item;
-        item.stem = text_field(first_child(q, "questiontext"), imported);
-        if (first_child(q, "image_base64") != nullptr) {
-            imported.warnings.push_back("a legacy image_base64 image was not kept: media are not stored yet");
-        }
-        item.feedback = text_field(first_child(q, "generalfeedback"), imported);
+        item.stem = text_field(first_child(q, "questiontext"), imported, report_.media, "the stem", &item.image);
+        legacy_image(q, imported);
+        item.feedback = text_field(first_child(q, "generalfeedback"), imported, report_.media, "the general feedback");
         item.rationale = item.feedback;
         // Moodle's default for both is true, and so is ours.
         const bool single = type == "truefalse" || moodle_bool(first_child(q, "single")).value_or(true);
@@ -97,12 +145,12 @@ public:
             }
             item_bank::ItemOption o;
             o.id = std::string(1, static_cast<char>('A' + i));
-            o.text = text_field(answers[i], imported);
+            o.text = text_field(answers[i], imported, report_.media, "option " + o.id, &o.image);
             if (type == "truefalse") {
                 std::string t = trim(text_of(first_child(answers[i], "text")));
                 o.text = t == "true" ? "True" : t == "false" ? "False" : o.text;
             }
-            o.feedback = text_field(first_child(answers[i], "feedback"), imported);
+            o.feedback = text_field(first_child(answers[i], "feedback"), imported, report_.media, "the feedback of option " + o.id);
             o.weight = fraction / 100.0;
             const bool key = single ? fraction >= 100 : fraction > 0;
             if (key) {
@@ -132,6 +180,25 @@ public:
     }
 
 private:
+    // Moodle 1.x kept a question's one picture as <image>name</image> and
+    // <image_base64>: the stem's picture, with no alt text (so a draft until
+    // someone writes it), unless the text already has one.
+    void legacy_image(xmlNode* q, ImportedItem& imported) {
+        const xmlNode* encoded = first_child(q, "image_base64");
+        if (encoded == nullptr) return;
+        const std::string what = "the legacy image_base64 picture \"" + trim(text_of(first_child(q, "image"))) + "\"";
+        if (imported.item.image) {
+            imported.warnings.push_back(what + " was not kept: the stem already shows a picture");
+            return;
+        }
+        auto bytes = detail::base64_decode(text_of(encoded));
+        if (!bytes) {
+            imported.warnings.push_back(what + " was not kept: it is not valid base64");
+            return;
+        }
+        imported.item.image = detail::keep_picture_bytes(std::move(*bytes), "", {{}, "", &report_.media}, imported.warnings, what);
+    }
+
     static bool tagged(xmlNode* q, std::string_view tag) {
         for (xmlNode* t : child_elements(first_child(q, "tags"), "tag")) {
             if (trim(text_of(first_child(t, "text"))) == tag) return true;

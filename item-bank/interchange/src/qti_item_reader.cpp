@@ -10,6 +10,7 @@
 
 #include "item_interchange/ac_mapping.hpp"
 #include "item_interchange/html_to_safe_text.hpp"
+#include "picture_import.hpp"
 #include "qti_names.hpp"
 #include "xml_document.hpp"
 
@@ -86,7 +87,7 @@ std::string standard_template(std::string_view uri) {
 }
 
 FileReport read_qti_item(std::string_view content, const std::string& file, const ImportOptions& options,
-                         const ItemMetadata& metadata) {
+                         const ItemMetadata& metadata, const QtiPictureFetch& fetch_picture) {
     FileReport report;
     report.file = file;
     std::string error;
@@ -177,13 +178,23 @@ FileReport read_qti_item(std::string_view content, const std::string& file, cons
         xmlBufferFree(buffer);
     }
     if (xmlNode* prompt = first_child(choice, n("prompt"))) stem_html += "<p>" + inner_xml(prompt) + "</p>";
-    auto convert = [&imported](const std::string& html) {
+    const detail::PictureContext pictures{
+        fetch_picture, "an item file read alone does not carry its pictures: import the content package that holds it",
+        &report.media};
+    // Text with its pictures: the first is kept as `picture` when given one, else each is a warning.
+    auto convert = [&imported, &pictures](const std::string& html, const std::string& where,
+                                          std::optional<item_bank::ItemImage>* picture = nullptr) {
         auto c = html_to_safe_text(html);
         for (auto& w : c.warnings) imported.warnings.push_back(w);
+        if (picture != nullptr) {
+            detail::keep_picture(c.pictures, pictures, *picture, imported.warnings, where);
+        } else {
+            detail::drop_pictures(c.pictures, imported.warnings, where);
+        }
         return c.text;
     };
-    item.stem = convert(stem_html);
-    item.rationale = convert(rationale_html);
+    item.stem = convert(stem_html, "the stem", &item.image);
+    item.rationale = convert(rationale_html, "the rationale");
     item.shuffle_options = lower(attribute(choice, n.attr("shuffle").c_str())) == "true";
     const std::string max_text = attribute(choice, n.attr("maxChoices").c_str());
     const int max_choices = max_text.empty() ? 1 : std::atoi(max_text.c_str());
@@ -196,11 +207,11 @@ FileReport read_qti_item(std::string_view content, const std::string& file, cons
         // Inline feedback sits inside the choice: taken out, it is the option's
         // feedback, left in it would read as part of the option.
         for (xmlNode* fb : child_elements(choices[i], n("feedbackInline"))) {
-            o.feedback += (o.feedback.empty() ? "" : "\n\n") + convert(inner_xml(fb));
+            o.feedback += (o.feedback.empty() ? "" : "\n\n") + convert(inner_xml(fb), "the feedback of option " + o.id);
             xmlUnlinkNode(fb);
             xmlFreeNode(fb);
         }
-        o.text = convert(inner_xml(choices[i]));
+        o.text = convert(inner_xml(choices[i]), "option " + o.id, &o.image);
         option_of[attribute(choices[i], "identifier")] = o.id;
         if (lower(attribute(choices[i], "fixed")) == "true") {
             imported.warnings.push_back("choice " + attribute(choices[i], "identifier") +
@@ -268,7 +279,7 @@ FileReport read_qti_item(std::string_view content, const std::string& file, cons
         }
     }
     for (xmlNode* fb : child_elements(root, n("modalFeedback"))) {
-        const std::string text = convert(content_of(fb, n));
+        const std::string text = convert(content_of(fb, n), "the feedback");
         if (!text.empty()) item.feedback += (item.feedback.empty() ? "" : "\n\n") + text;
     }
     item.id = item_id_from("", source_id.empty() ? "qti-item" : source_id);

@@ -2,6 +2,7 @@
 
 #include <libxml/tree.h>
 
+#include <algorithm>
 #include <regex>
 #include <set>
 
@@ -79,6 +80,7 @@ ItemMetadata item_metadata(const xmlNode* resource, const ImportOptions& options
 struct Resource {
     const xmlNode* node;
     std::string identifier, type, entry;  // entry: the package file its href names
+    std::vector<std::string> files;       // every package file it names
 };
 
 }  // namespace
@@ -125,7 +127,7 @@ FileReport read_qti_package(std::string_view content, const std::string& file, c
     // refuses the package before any item is read.
     std::vector<Resource> list;
     for (const xmlNode* r : child_elements(resources, "resource")) {
-        Resource res{r, attribute(r, "identifier"), attribute(r, "type"), ""};
+        Resource res{r, attribute(r, "identifier"), attribute(r, "type"), "", {}};
         const std::string base = xml_base(resources) + (xml_base(resources).empty() ? "" : "/") + xml_base(r);
         std::vector<std::pair<const xmlNode*, std::string>> hrefs;
         if (!attribute(r, "href").empty()) hrefs.emplace_back(r, attribute(r, "href"));
@@ -142,6 +144,7 @@ FileReport read_qti_package(std::string_view content, const std::string& file, c
                               "\" names a file the package does not hold");
             }
             if (res.entry.empty()) res.entry = *entry;
+            if (std::find(res.files.begin(), res.files.end(), *entry) == res.files.end()) res.files.push_back(*entry);
         }
         list.push_back(std::move(res));
     }
@@ -151,21 +154,40 @@ FileReport read_qti_package(std::string_view content, const std::string& file, c
         if (!v3 && r.type.find("imsqti_item_xmlv2p2") != std::string::npos) report.format = "qti22";
     }
     std::set<std::string> ids;
+    std::set<std::string> pictured;  // package entries kept as pictures
+    std::vector<std::pair<std::string, std::string>> other_files;  // (resource, entry) of non-item resources
     std::size_t items = 0;
     for (const auto& r : list) {
         const std::string where = "resource " + r.identifier + " (" + line_of(r.node) + " of imsmanifest.xml)";
+        if (r.type.starts_with("imsqti_test_xml")) {
+            report.warnings.push_back(where + ", " + r.type +
+                                      ": an assessment test is not imported: tests and forms are made in the bank");
+            continue;
+        }
         if (!r.type.starts_with("imsqti_item_xml")) {
-            report.warnings.push_back(where + ", " + (r.type.empty() ? "no type" : r.type) + ": " +
-                                      (r.type.starts_with("imsqti_test_xml")
-                                           ? "an assessment test is not imported: tests and forms are made in the bank"
-                                           : "not imported: only items are (media are not stored yet)"));
+            for (const auto& f : r.files) other_files.emplace_back(where + ", " + (r.type.empty() ? "no type" : r.type), f);
+            if (r.files.empty()) report.warnings.push_back(where + ": not imported: it names no file");
             continue;
         }
         if (r.entry.empty()) return reject(manifest_file + ": " + line_of(r.node) + ": item resource " + r.identifier + " names no file");
         ++items;
         const auto bytes = zip.read(r.entry, error);
         if (!bytes) return reject(error);
-        FileReport item_report = read_qti_item(*bytes, file + ": " + r.entry, options, item_metadata(r.node, options));
+        // A picture's src is relative to its item file; like any href it may not leave the package.
+        const std::string item_folder = r.entry.find('/') == std::string::npos ? "" : r.entry.substr(0, r.entry.rfind('/'));
+        auto fetch = [&zip, &item_folder, &pictured](std::string_view src, std::string& why) -> std::optional<std::string> {
+            const auto entry = detail::resolve_href(item_folder, src, why);
+            if (!entry) return std::nullopt;
+            if (!zip.contains(*entry)) {
+                why = "the package holds no file " + *entry;
+                return std::nullopt;
+            }
+            auto read = zip.read(*entry, why);
+            if (read) pictured.insert(*entry);
+            return read;
+        };
+        FileReport item_report =
+            read_qti_item(*bytes, file + ": " + r.entry, options, item_metadata(r.node, options), fetch);
         if (item_report.rejected) return reject(item_report.error);
         if (item_report.format != report.format) {
             report.warnings.push_back(r.entry + " is a " + item_report.format + " item in a " + report.format + " package");
@@ -182,6 +204,13 @@ FileReport read_qti_package(std::string_view content, const std::string& file, c
             report.skipped.push_back(std::move(s));
         }
         for (auto& w : item_report.warnings) report.warnings.push_back(r.entry + ": " + w);
+        report.media.merge(item_report.media);
+    }
+    // Files of other resources (webcontent, shared media) are accounted for:
+    // a picture some item showed was kept with it, anything else was not.
+    for (const auto& r : other_files) {
+        if (pictured.count(r.second)) continue;
+        report.warnings.push_back(r.first + ": " + r.second + " was not kept: no imported item shows it as a picture");
     }
     if (items == 0) report.warnings.push_back("the package holds no item resources");
     return report;

@@ -3,6 +3,7 @@
 // as an item (live or draft, with the live-item rules it breaks) or as skipped
 // with why, each with its position in the file.
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,9 @@ struct FileReport {
     std::vector<ImportedItem> imported;
     std::vector<SkippedQuestion> skipped;
     std::vector<std::string> warnings;
+    // The pictures the imported items show, by media name ("<sha256>.png"),
+    // each checked (type by its bytes, size): written beside the items file.
+    std::map<std::string, std::string> media;
 };
 
 struct ImportOptions {

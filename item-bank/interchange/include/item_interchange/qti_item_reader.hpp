@@ -7,6 +7,8 @@
 // A QTI 3.0 namespace with 2.x element names, or an unknown namespace, rejects
 // the file.
 
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,11 +24,16 @@ struct ItemMetadata {
     std::string status;                        // LOM lifeCycle status ("final", "draft", ...), "" when not given
 };
 
+// The bytes of the file a picture's src names (relative to the item file), or
+// nothing with `why` saying why not.
+using QtiPictureFetch = std::function<std::optional<std::string>(std::string_view src, std::string& why)>;
+
 // A scorer's (or author's, tutor's) rubric block in the body is the rationale;
 // the metadata's criteria map the item, and a status other than "final" keeps
-// it a draft (rule "source-status").
+// it a draft (rule "source-status"). Pictures are kept when `fetch_picture`
+// can find them (a package's entries); an item file read alone keeps none.
 FileReport read_qti_item(std::string_view content, const std::string& file, const ImportOptions& options,
-                         const ItemMetadata& metadata = {});
+                         const ItemMetadata& metadata = {}, const QtiPictureFetch& fetch_picture = {});
 
 // "match_correct", "map_response" or "" for a response-processing template URI.
 std::string standard_template(std::string_view uri);
