@@ -1,6 +1,7 @@
 // exam-admin import: reads other systems' item files into the bank's format
 // and reports on every question; writes only with --out.
 #include <fstream>
+#include <map>
 #include <ostream>
 #include <sstream>
 
@@ -44,10 +45,14 @@ void report_text(const FileReport& r, std::ostream& out) {
         out << "rejected: " << r.error << "\n";
         return;
     }
-    out << r.file << " (" << r.format << "): " << r.imported.size() << " imported, " << r.skipped.size() << " skipped\n";
+    out << r.file << " (" << r.format << "): " << r.imported.size() << " imported, " << r.skipped.size() << " skipped";
+    if (!r.media.empty()) out << ", " << r.media.size() << (r.media.size() == 1 ? " picture" : " pictures");
+    out << "\n";
     for (const auto& w : r.warnings) out << "  warning: " << w << "\n";
     for (const auto& i : r.imported) {
-        out << "  " << item_bank::to_string(i.item.status) << " " << i.item.id << " (" << i.position << ")\n";
+        out << "  " << item_bank::to_string(i.item.status) << " " << i.item.id << " (" << i.position << ")";
+        if (const auto shown = i.item.media().size(); shown > 0) out << " with " << shown << (shown == 1 ? " picture" : " pictures");
+        out << "\n";
         for (const auto& b : i.broken_rules) out << "    breaks " << b << "\n";
         for (const auto& w : i.warnings) out << "    warning: " << w << "\n";
     }
@@ -55,6 +60,22 @@ void report_text(const FileReport& r, std::ostream& out) {
         out << "  skipped " << (s.source_id.empty() ? "" : s.source_id + " ") << "(" << s.position << "): " << s.type
             << ": " << s.reason << "\n";
     }
+}
+
+// The pictures go first, into media/ beside the items file (where the bank
+// loader looks), so the items file never names a picture that is not there.
+// A name is the hash of its bytes: a file already there is the same picture.
+std::string write_media(const std::filesystem::path& out_dir, const std::map<std::string, std::string>& media) {
+    if (media.empty()) return {};
+    const auto folder = out_dir / "media";
+    std::error_code ec;
+    std::filesystem::create_directories(folder, ec);
+    if (ec) return "not written: cannot make " + folder.string() + ": " + ec.message();
+    for (const auto& [name, bytes] : media) {
+        if (std::filesystem::exists(folder / name)) continue;
+        if (auto error = write_file_atomically(folder / name, bytes); !error.empty()) return error;
+    }
+    return {};
 }
 
 }  // namespace
@@ -115,6 +136,11 @@ int command_import(const std::vector<std::string>& args, Streams io) {
         const std::string merged = item_interchange::merge_items_file(existing, options.unit, items, merge_error);
         if (merged.empty()) {
             r.warnings.push_back("not written: " + target.string() + ": " + merge_error);
+            any_rejected = true;
+            continue;
+        }
+        if (auto error = write_media(out_dir, r.media); !error.empty()) {
+            r.warnings.push_back(error);
             any_rejected = true;
             continue;
         }

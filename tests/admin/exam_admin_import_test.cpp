@@ -165,3 +165,37 @@ TEST(ExamAdminImport, AZipSlipPackageIsRejectedAndNothingIsWrittenAnywhere) {
     EXPECT_EQ(files_in(dir.path() / "in"), 2u);  // the package and the empty out folder
     EXPECT_EQ(files_in(dir.path()), 1u);
 }
+
+TEST(ExamAdminImport, PicturesAreWrittenBesideTheItemsAndValidateWithThem) {
+    exam_test::TempDir dir;
+    const auto file = dir.write("in/pictures.xml", R"(<?xml version="1.0" encoding="UTF-8"?>
+<quiz><question type="multichoice"><name><text>Sign</text></name><idnumber>sign-1</idnumber>
+  <questiontext format="html"><text><![CDATA[<p>What does this sign tell customers?</p><img src="@@PLUGINFILE@@/sign.png" alt="A blue square with a white letter i">]]></text>
+    <file name="sign.png" path="/" encoding="base64">iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==</file></questiontext>
+  <answer fraction="100"><text>Where to find information</text></answer>
+  <answer fraction="0"><text>Where to pay</text></answer><answer fraction="0"><text>Where the exit is</text></answer>
+  <generalfeedback format="html"><text>The letter i stands for information.</text></generalfeedback>
+  <tags><tag><text>AC:A/602/1359:1.1</text></tag></tags></question></quiz>)");
+    const auto out = dir.path() / "out";
+    std::filesystem::create_directories(out);
+    const auto dry = run({"import", "--unit", "A/602/1359", file.string()});
+    EXPECT_NE(dry.out.find("1 imported, 0 skipped, 1 picture"), std::string::npos) << dry.out;
+    EXPECT_NE(dry.out.find("live sign-1 (question 1 (line 2)) with 1 picture"), std::string::npos) << dry.out;
+    const auto r = run({"import", "--unit", "A/602/1359", "--out", out.string(), file.string()});
+    ASSERT_EQ(r.code, 0) << r.out << r.err;
+    const auto picture = out / "media" / "497790947d4666760ce38f3c00e852c71fdb66cae849bae8e9ede352719e1581.png";
+    ASSERT_TRUE(std::filesystem::exists(picture)) << r.out;
+    EXPECT_EQ(std::filesystem::file_size(picture), 70u);
+    std::ifstream in(out / "pictures.json");
+    std::stringstream text;
+    text << in.rdbuf();
+    const auto item = boost::json::parse(text.str()).at("items").as_array().at(0);
+    EXPECT_EQ(item.at("image").at("alt").as_string(), "A blue square with a white letter i");
+    const auto v = run({"validate", out.string()});
+    EXPECT_EQ(v.code, 0) << v.out;
+    // The bank refuses the items once their picture is gone.
+    std::filesystem::remove(picture);
+    const auto missing = run({"validate", out.string()});
+    EXPECT_NE(missing.code, 0);
+    EXPECT_NE(missing.out.find("/items/0/image/media"), std::string::npos) << missing.out;
+}

@@ -10,6 +10,12 @@ namespace item_interchange {
 namespace json = boost::json;
 namespace {
 
+json::object image_json(const item_bank::ItemImage& image) {
+    json::object o{{"media", image.media}};
+    if (!image.alt.empty()) o["alt"] = image.alt;
+    return o;
+}
+
 json::object item_json(const item_bank::Item& item) {
     json::object o{{"id", item.id},
                    {"version", item.version},
@@ -19,9 +25,13 @@ json::object item_json(const item_bank::Item& item) {
     for (const auto& c : item.criteria) criteria.emplace_back(c);
     o["criteria"] = std::move(criteria);
     o["stem"] = item.stem;
+    if (item.image) o["image"] = image_json(*item.image);
     json::array options;
     for (const auto& opt : item.options) {
-        json::object j{{"id", opt.id}, {"text", opt.text}};
+        json::object j{{"id", opt.id}};
+        // A picture may be the whole option: the format then has no text member.
+        if (!opt.text.empty() || !opt.image) j["text"] = opt.text;
+        if (opt.image) j["image"] = image_json(*opt.image);
         if (opt.weight) j["weight"] = *opt.weight;
         if (!opt.feedback.empty()) j["feedback"] = opt.feedback;
         options.push_back(std::move(j));
