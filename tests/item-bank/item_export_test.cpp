@@ -59,7 +59,7 @@ std::string entry(const std::string& zip, const std::string& name) {
 TEST(MoodleXmlExport, WeightsFeedbackTagsAndWhatMoodleCannotHold) {
     const auto u = unit();
     const Item item = weighted_multiple();
-    const auto r = write_moodle_xml(ExportInput{&u, {&item}, nullptr, nullptr});
+    const auto r = write_moodle_xml(ExportInput{&u, {&item}, nullptr, nullptr, {}});
     EXPECT_EQ(r.items, 1u);
     EXPECT_NE(r.bytes.find("<question type=\"category\">"), std::string::npos);
     EXPECT_NE(r.bytes.find("<text>$course$/top/T//000//0001 Test unit/LO 2</text>"), std::string::npos) << r.bytes;
@@ -91,7 +91,7 @@ TEST(MoodleXmlExport, AnUnweightedMultipleResponseItemSplitsTheMarkAndIsTaggedAl
     Item item = weighted_multiple();
     for (auto& o : item.options) o.weight.reset();
     item.feedback.clear();
-    const auto r = write_moodle_xml(ExportInput{&u, {&item}, nullptr, nullptr});
+    const auto r = write_moodle_xml(ExportInput{&u, {&item}, nullptr, nullptr, {}});
     EXPECT_NE(r.bytes.find("<answer fraction=\"50\" format=\"html\">"), std::string::npos);
     EXPECT_NE(r.bytes.find("<text>all-or-nothing</text>"), std::string::npos);
     EXPECT_TRUE(has_warning(r, "T-1", "equal share of the mark"));
@@ -107,7 +107,7 @@ TEST(MoodleXmlExport, TheTestAndTheReviewStatusAreReportedAsNotHeld) {
     spec.item_count = 1;
     spec.duration_minutes = 10;
     spec.pass_mark = 1;
-    const auto r = write_moodle_xml(ExportInput{&u, {&item}, &spec, nullptr});
+    const auto r = write_moodle_xml(ExportInput{&u, {&item}, &spec, nullptr, {}});
     EXPECT_TRUE(has_warning(r, "", "the test specification (1 items, 10 minutes, pass mark 1, blueprint) is not written"));
     EXPECT_TRUE(has_warning(r, "T-1", "status retired is not held"));
 }
@@ -116,7 +116,7 @@ TEST(MoodleXmlExport, TextIsEscapedHtmlInCdata) {
     const auto u = unit();
     Item item = weighted_multiple();
     item.stem = "Is 2 < 3 && x]]>y *really* so?";
-    const auto r = write_moodle_xml(ExportInput{&u, {&item}, nullptr, nullptr});
+    const auto r = write_moodle_xml(ExportInput{&u, {&item}, nullptr, nullptr, {}});
     EXPECT_NE(r.bytes.find("<![CDATA[<p>Is 2 &lt; 3 &amp;&amp; x]]&gt;y <em>really</em> so?</p>]]>"), std::string::npos) << r.bytes;
     const auto back = read_moodle_xml(r.bytes, "export.xml", ImportOptions{u.code, &u});
     ASSERT_EQ(back.imported.size(), 1u) << back.error;
@@ -128,7 +128,7 @@ TEST(QtiPackageExport, ManifestNamespacesResourceTypesAndCurriculumMetadataPerVe
     const Item item = weighted_multiple();
     for (auto version : {ExportFormat::qti30, ExportFormat::qti21}) {
         const bool v3 = version == ExportFormat::qti30;
-        const auto r = write_qti_package(ExportInput{&u, {&item}, nullptr, nullptr}, version);
+        const auto r = write_qti_package(ExportInput{&u, {&item}, nullptr, nullptr, {}}, version);
         ASSERT_TRUE(r.bytes.starts_with("PK\x03\x04"));
         ZipReader reader(r.bytes, "export.zip");
         ASSERT_EQ(reader.error(), "");
@@ -172,7 +172,7 @@ TEST(QtiPackageExport, ATestPerSpecificationSelectsFromEachOutcomeAndAFormListsI
     spec.blueprint = {{"1", 1, 1}, {"2", 1, 2}};
     spec.release = item_bank::ReleasePolicy::held;
     spec.forms = {item_bank::Form{"F-1", u.code, item_bank::FormStatus::published, {{"T-2", 1, {}}, {"T-1", 1, {}}}, std::nullopt}};
-    const auto r = write_qti_package(ExportInput{&u, {&a, &b, &draft}, &spec, nullptr}, ExportFormat::qti30);
+    const auto r = write_qti_package(ExportInput{&u, {&a, &b, &draft}, &spec, nullptr, {}}, ExportFormat::qti30);
     EXPECT_EQ(r.tests, 1u);
     const std::string test = entry(r.bytes, "tests/test-T-000-0001.xml");
     EXPECT_NE(test.find("<qti-time-limits max-time=\"900\"/>"), std::string::npos) << test;
@@ -184,7 +184,7 @@ TEST(QtiPackageExport, ATestPerSpecificationSelectsFromEachOutcomeAndAFormListsI
     EXPECT_TRUE(has_warning(r, "", "no place for a release policy"));
     EXPECT_NE(entry(r.bytes, "imsmanifest.xml").find("<dependency identifierref=\"T-2\"/>"), std::string::npos);
 
-    const auto f = write_qti_package(ExportInput{&u, {&b, &a}, &spec, &spec.forms[0]}, ExportFormat::qti21);
+    const auto f = write_qti_package(ExportInput{&u, {&b, &a}, &spec, &spec.forms[0], {}}, ExportFormat::qti21);
     const std::string form = entry(f.bytes, "tests/F-1.xml");
     const auto second = form.find("identifier=\"T-2\" href=\"../items/T-2.xml\""), first = form.find("identifier=\"T-1\"");
     ASSERT_NE(second, std::string::npos) << form;
@@ -194,6 +194,6 @@ TEST(QtiPackageExport, ATestPerSpecificationSelectsFromEachOutcomeAndAFormListsI
 TEST(QtiPackageExport, TheSameInputGivesTheSameBytes) {
     const auto u = unit();
     const Item item = weighted_multiple();
-    const ExportInput input{&u, {&item}, nullptr, nullptr};
+    const ExportInput input{&u, {&item}, nullptr, nullptr, {}};
     EXPECT_EQ(write_qti_package(input, ExportFormat::qti30).bytes, write_qti_package(input, ExportFormat::qti30).bytes);
 }

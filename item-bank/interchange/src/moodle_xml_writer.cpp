@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "base64_text.hpp"
 #include "export_support.hpp"
 #include "item_interchange/ac_mapping.hpp"
 #include "item_interchange/item_export.hpp"
@@ -90,9 +91,32 @@ private:
         x_.close();
     }
 
-    void html_field(std::string_view name, const std::string& safe_text, HtmlLayout layout) {
+    // A picture goes with its text, as Moodle keeps it: an <img> whose src
+    // names the field's own embedded <file> ("@@PLUGINFILE@@/" + name).
+    // Writes the field's <text> and <file>.
+    void text_with_picture(std::string html, HtmlLayout layout, const std::optional<item_bank::ItemImage>& picture,
+                           const std::string& item_id) {
+        std::shared_ptr<const std::string> bytes;
+        if (picture) {
+            bytes = input_.media ? input_.media(picture->media) : nullptr;
+            if (bytes == nullptr) {
+                warn(item_id, "the picture " + picture->media + " is not in the bank: it is not written");
+            } else {
+                const std::string img = "<img src=\"@@PLUGINFILE@@/" + picture->media + "\" alt=\"" +
+                                        detail::xml_escape(picture->alt) + "\"/>";
+                html += layout == HtmlLayout::blocks ? "<p>" + img + "</p>" : (html.empty() ? "" : " ") + img;
+            }
+        }
+        x_.cdata_leaf("text", html);
+        if (bytes != nullptr) {
+            x_.leaf("file", detail::base64_encode(*bytes), {{"name", picture->media}, {"path", "/"}, {"encoding", "base64"}});
+        }
+    }
+
+    void html_field(std::string_view name, const std::string& safe_text, HtmlLayout layout,
+                    const std::optional<item_bank::ItemImage>& picture = std::nullopt, const std::string& item_id = "") {
         x_.open(name, {{"format", "html"}});
-        x_.cdata_leaf("text", safe_text.empty() ? std::string() : safe_text_to_xhtml(safe_text, layout));
+        text_with_picture(safe_text.empty() ? std::string() : safe_text_to_xhtml(safe_text, layout), layout, picture, item_id);
         x_.close();
     }
 
@@ -114,7 +138,7 @@ private:
         x_.open("name");
         x_.leaf("text", item.id);
         x_.close();
-        html_field("questiontext", item.stem, HtmlLayout::blocks);
+        html_field("questiontext", item.stem, HtmlLayout::blocks, item.image, item.id);
         html_field("generalfeedback", general, HtmlLayout::blocks);
         x_.leaf("defaultgrade", "1");
         x_.leaf("penalty", "0");
@@ -170,8 +194,10 @@ private:
         } else if (item.is_key(o.id)) {
             share = single ? 1.0 : 1.0 / static_cast<double>(item.key.size());
         }
+        // An answer is itself a text field: its text, its picture, then its feedback.
         x_.open("answer", {{"fraction", detail::exact_number(share * 100)}, {"format", "html"}});
-        x_.cdata_leaf("text", safe_text_to_xhtml(o.text, HtmlLayout::inline_));
+        text_with_picture(o.text.empty() ? std::string() : safe_text_to_xhtml(o.text, HtmlLayout::inline_),
+                          HtmlLayout::inline_, o.image, item.id);
         html_field("feedback", o.feedback, HtmlLayout::inline_);
         x_.close();
     }

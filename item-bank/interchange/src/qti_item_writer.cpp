@@ -34,7 +34,8 @@ std::string qti_identifier(const std::string& item_id) {
     return ncname ? item_id : "I-" + item_id;
 }
 
-std::string qti_item_xml(const item_bank::Item& item, bool v3, std::vector<ExportWarning>& warnings) {
+std::string qti_item_xml(const item_bank::Item& item, bool v3, std::vector<ExportWarning>& warnings,
+                         const std::string& media_folder) {
     const QtiNames n{v3};
     const bool single = item.type == item_bank::ResponseType::single;
     const std::string cardinality = single ? "single" : "multiple";
@@ -81,14 +82,21 @@ std::string qti_item_xml(const item_bank::Item& item, bool v3, std::vector<Expor
         x.empty(n("outcomeDeclaration"), {{"identifier", "FEEDBACK"}, {"cardinality", cardinality}, {n.attr("baseType"), "identifier"}});
     }
 
+    // QTI's img is XHTML's: alt is required, so an image without alt text has alt="".
+    auto picture = [&](const std::optional<item_bank::ItemImage>& image) -> std::string {
+        if (!image) return {};
+        return "<img src=\"" + xml_escape(media_folder + image->media) + "\" alt=\"" + xml_escape(image->alt) + "\"/>";
+    };
     x.open(n("itemBody"));
     x.markup(safe_text_to_xhtml(item.stem, HtmlLayout::blocks));
+    if (item.image) x.markup_leaf("p", picture(item.image));  // XHTML elements keep their names in QTI 3.0
     x.open(n("choiceInteraction"), {{n.attr("responseIdentifier"), "RESPONSE"},
                                     {"shuffle", item.shuffle_options ? "true" : "false"},
                                     {n.attr("maxChoices"), std::to_string(item.choose)},
                                     {n.attr("minChoices"), std::to_string(item.choose)}});
     for (const auto& o : item.options) {
         std::string content = safe_text_to_xhtml(o.text, HtmlLayout::inline_);
+        if (o.image) content += (content.empty() ? "" : " ") + picture(o.image);
         if (!o.feedback.empty()) {
             content += start_tag(n("feedbackInline"),
                                  {{n.attr("outcomeIdentifier"), "FEEDBACK"}, {"identifier", o.id}, {n.attr("showHide"), "show"}}) +

@@ -17,6 +17,10 @@ namespace item_interchange::detail {
 // with a letter in this bank), else the id behind "I-".
 std::string qti_identifier(const std::string& item_id);
 
-std::string qti_item_xml(const item_bank::Item& item, bool v3, std::vector<ExportWarning>& warnings);
+// Pictures are written as <img> after the stem's text and in their choice,
+// with src `media_folder` + the media name (the package's media/, seen from
+// the item file).
+std::string qti_item_xml(const item_bank::Item& item, bool v3, std::vector<ExportWarning>& warnings,
+                         const std::string& media_folder = "../media/");
 
 }  // namespace item_interchange::detail

@@ -6,6 +6,7 @@
 // package import reads back.
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "item_interchange/ac_mapping.hpp"
 #include "item_interchange/import_report.hpp"
@@ -56,6 +57,7 @@ public:
         std::vector<ZipEntry> entries;
         for (const auto* item : input_.items) {
             entries.push_back({item_href(*item), detail::qti_item_xml(*item, version_.v3, result_.warnings)});
+            add_media(*item, entries);
         }
         std::string test_href;
         if (input_.form != nullptr || input_.test != nullptr) {
@@ -73,6 +75,20 @@ public:
 
 private:
     void warn(std::string message) { result_.warnings.push_back({"", std::move(message)}); }
+
+    // Each picture once, in media/ at the package's root, whichever items show it.
+    void add_media(const item_bank::Item& item, std::vector<ZipEntry>& entries) {
+        for (const auto& name : item.media()) {
+            if (written_media_.count(name)) continue;
+            const auto bytes = input_.media ? input_.media(name) : nullptr;
+            if (bytes == nullptr) {
+                result_.warnings.push_back({item.id, "the picture " + name + " is not in the bank: its reference is written, the file is not"});
+                continue;
+            }
+            written_media_.insert(name);
+            entries.push_back({"media/" + name, *bytes});
+        }
+    }
 
     std::string test_identifier() const {
         return input_.form != nullptr ? detail::qti_identifier(input_.form->id) : "test-" + item_id_from("", input_.unit->code);
@@ -166,6 +182,11 @@ private:
         }
         x.close();
         x.empty("file", {{"href", href}});
+        // The pictures are the item's own files: an importer keeps them with it.
+        std::set<std::string> listed;
+        for (const auto& name : item.media()) {
+            if (written_media_.count(name) && listed.insert(name).second) x.empty("file", {{"href", "media/" + name}});
+        }
         x.close();
     }
 
@@ -298,6 +319,7 @@ private:
     }
 
     const ExportInput& input_;
+    std::set<std::string> written_media_;
     Version version_;
     QtiNames n_;
     ExportResult result_;

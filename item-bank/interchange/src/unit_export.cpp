@@ -13,6 +13,10 @@ UnitExport export_unit(const item_bank::Bank& bank, const std::string& unit, con
         return out;
     }
     input.test = bank.test_specification(unit);
+    input.media = [&bank](const std::string& name) -> std::shared_ptr<const std::string> {
+        const auto* file = bank.media(name);
+        return file ? file->bytes : nullptr;
+    };
     std::vector<ExportWarning> form_warnings;
     if (!form_id.empty()) {
         if (input.test != nullptr) {

@@ -4,6 +4,8 @@
 // is a warning in the result, never dropped silently. The output is the same
 // bytes for the same input, so an export can be compared and versioned.
 
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,6 +27,9 @@ struct ExportInput {
     std::vector<const item_bank::Item*> items;   // written in this order
     const item_bank::TestSpecification* test = nullptr;  // the unit's, when it has one
     const item_bank::Form* form = nullptr;       // with --form: the test written is this form
+    // The bytes of a picture the items show, by media name; null when it has
+    // none (the picture is then a warning, not a broken reference).
+    std::function<std::shared_ptr<const std::string>(const std::string& name)> media;
 };
 
 struct ExportWarning {
