@@ -37,7 +37,7 @@ std::string first_errors(const item_bank::Diagnostics& errors) {
 }  // namespace
 
 domain::Result<WrittenItems> BankFolder::add_items(std::string_view items_json, const std::string& unit,
-                                                   domain::Id import_id) {
+                                                   domain::Id import_id, const std::map<std::string, std::string>& media) {
     const auto current = item_bank::load_bank({root_});
     if (!current.bank) {
         return domain::conflict("the bank in " + root_.string() + " does not load as it is, so nothing is added to it: " +
@@ -60,11 +60,27 @@ domain::Result<WrittenItems> BankFolder::add_items(std::string_view items_json, 
     // Checked beside its final place but under a name the folder's loader
     // skips (not *.json), so a bank loaded meanwhile never sees it.
     const std::filesystem::path staged = target.string() + ".staged";
+    // The pictures go in first, where the loader looks for them (media/
+    // beside the items file); a name is the hash of its bytes, so one already
+    // there is this picture. Only those the written items show, and only the
+    // new ones are taken back if the file is not written after all.
+    const auto media_dir = items_dir / "media";
+    auto take_back_media = [&] {
+        for (const auto& name : out.new_media) std::filesystem::remove(media_dir / name, ec);
+        out.new_media.clear();
+    };
     try {
+        for (const auto& [name, bytes] : media) {
+            if (out.addition.text.find(name) == std::string::npos || std::filesystem::exists(media_dir / name, ec)) continue;
+            std::filesystem::create_directories(media_dir, ec);
+            security::write_file_atomically(media_dir / name, bytes, 0644);
+            out.new_media.push_back(name);
+        }
         security::write_file_atomically(staged, out.addition.text, 0644);
         const auto with_file = item_bank::load_bank({root_, staged});
         if (!with_file.bank) {
             std::filesystem::remove(staged, ec);
+            take_back_media();
             return domain::Error{422, "bank_validation",
                                  "the import's items would stop the bank loading, so nothing was written: " +
                                      first_errors(with_file.errors),
@@ -73,6 +89,7 @@ domain::Result<WrittenItems> BankFolder::add_items(std::string_view items_json, 
         security::write_file_atomically(target, out.addition.text, 0644);
     } catch (const std::system_error& e) {
         std::filesystem::remove(staged, ec);
+        take_back_media();
         return domain::Error{503, "bank_unwritable", std::string("the bank folder cannot be written: ") + e.what(), {}};
     }
     std::filesystem::remove(staged, ec);
@@ -81,10 +98,10 @@ domain::Result<WrittenItems> BankFolder::add_items(std::string_view items_json, 
     return out;
 }
 
-void BankFolder::remove(const std::string& file) {
-    if (file.empty()) return;
+void BankFolder::remove(const WrittenItems& written) {
     std::error_code ignored;
-    std::filesystem::remove(root_ / file, ignored);
+    if (!written.file.empty()) std::filesystem::remove(root_ / written.file, ignored);
+    for (const auto& name : written.new_media) std::filesystem::remove(root_ / "items" / "media" / name, ignored);
 }
 
 }  // namespace exam::services

@@ -11,8 +11,10 @@
 // Thread safety: one caller at a time (the import service's own thread).
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "domain/people.hpp"
 #include "domain/result.hpp"
@@ -23,6 +25,7 @@ namespace exam::services {
 struct WrittenItems {
     std::string file;  // relative to the folder: "items/import-7-a-602-1359-3fa94c1e.json"; "" when nothing was left to write
     item_interchange::BankAddition addition;  // what was written, renamed and left out
+    std::vector<std::string> new_media;       // pictures written into items/media/ that were not there before
 };
 
 class BankFolder {
@@ -33,11 +36,13 @@ public:
 
     // Writes the import's items (items/1 JSON) as drafts in a new file named
     // after the import, the unit and random characters, so it can collide with
-    // no other. A 409 when the folder does not load as it is, a 422 naming the
-    // bank's complaints when it would not load with the new file.
-    domain::Result<WrittenItems> add_items(std::string_view items_json, const std::string& unit, domain::Id import_id);
-    // Takes back a file add_items wrote (when its confirmation could not be recorded).
-    void remove(const std::string& file);
+    // no other, and the pictures they show (by media name) into items/media/.
+    // A 409 when the folder does not load as it is, a 422 naming the bank's
+    // complaints when it would not load with the new file.
+    domain::Result<WrittenItems> add_items(std::string_view items_json, const std::string& unit, domain::Id import_id,
+                                           const std::map<std::string, std::string>& media = {});
+    // Takes back what add_items wrote (when its confirmation could not be recorded).
+    void remove(const WrittenItems& written);
 
 private:
     std::filesystem::path root_;

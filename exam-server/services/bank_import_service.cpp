@@ -33,6 +33,11 @@ domain::Error interchange_busy() {
     return domain::Error{503, "busy", "the server is reading or writing other item files; try again in a moment", {}};
 }
 
+// GCC 12 at -O2 believes the Error a failed Result<BankImport> holds may be
+// uninitialised when it is copied out below (a known false positive of
+// std::variant with a large alternative); the variant's index says otherwise.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 void BankImportService::upload(const domain::Principal& actor, ImportUpload upload,
                                domain::Completion<UploadOutcome> done) {
     if (auto e = require_role(actor, {Role::ao_admin})) return done(*e);
@@ -61,6 +66,7 @@ void BankImportService::upload(const domain::Principal& actor, ImportUpload uplo
         b.format = report.format;
         b.report = out.report;
         b.items = item_interchange::items_file_json(upload.unit, items);
+        b.media = report.media;
         b.item_count = static_cast<std::int64_t>(items.size());
         b.skipped_count = static_cast<std::int64_t>(report.skipped.size());
         b.uploaded_by = actor_name;
@@ -70,12 +76,14 @@ void BankImportService::upload(const domain::Principal& actor, ImportUpload uplo
                           [out = std::move(out), done](domain::Result<storage::BankImport> r) mutable {
                               if (!r) return done(r.error());
                               out.stored = std::move(r).value();
-                              out.stored.items.clear();  // the caller has the report; the items stay stored
+                              out.stored.items.clear();  // the caller has the report; the items and pictures stay stored
+                              out.stored.media.clear();
                               done(std::move(out));
                           });
     });
     if (!posted) done(interchange_busy());
 }
+#pragma GCC diagnostic pop
 
 domain::Result<std::vector<storage::BankImport>> BankImportService::list_imports(const domain::Principal& actor) {
     if (auto e = require_role(actor, {Role::ao_admin})) return *e;
@@ -87,7 +95,8 @@ domain::Result<storage::BankImport> BankImportService::find_import(const domain:
     auto b = store_.bank_import(id);
     if (!b) return domain::not_found("no such import");
     b->items.clear();
-    return *b;
+    b->media.clear();
+    return std::move(*b);
 }
 
 void BankImportService::confirm(const domain::Principal& actor, domain::Id id, domain::Completion<Confirmation> done) {
@@ -107,7 +116,7 @@ void BankImportService::confirm_now(const domain::Principal& actor, domain::Id i
                                      b->confirmed_by));
     }
     if (b->item_count == 0) return done(domain::conflict("this import holds no items to write"));
-    auto written = folder_.add_items(b->items, b->unit, id);
+    auto written = folder_.add_items(b->items, b->unit, id, b->media);
     if (!written) return done(written.error());
 
     const domain::Millis now = clock_.now_ms();
@@ -121,10 +130,11 @@ void BankImportService::confirm_now(const domain::Principal& actor, domain::Id i
     auto recorded = result.get();
     if (!recorded) {
         // Another server confirmed it meanwhile, or the database failed: the file goes, as if never written.
-        folder_.remove(written->file);
+        folder_.remove(written.value());
         return done(recorded.error());
     }
     b->items.clear();
+    b->media.clear();
     b->confirmed_at = now;
     b->confirmed_by = actor_name;
     b->bank_file = written->file;

@@ -5,6 +5,7 @@
 // keeps only what is pending and what was confirmed when, by whom, into which file.
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +24,9 @@ struct BankImport {
     std::string format;     // "gift", "moodle-xml", "qti21", "qti22", "qti30"
     std::string report;     // JSON object text: the import report, as exam-admin import --json prints it
     std::string items;      // items/1 JSON text: what confirming writes ("" in lists)
+    // The pictures those items show, by media name ("<sha256>.png"), with
+    // their bytes: written with them (empty in lists).
+    std::map<std::string, std::string> media;
     std::int64_t item_count = 0;
     std::int64_t skipped_count = 0;
     std::string uploaded_by;  // "staff:<username>"

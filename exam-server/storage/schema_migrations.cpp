@@ -290,6 +290,18 @@ CREATE TABLE bank_imports (
     CHECK ((confirmed_at IS NULL) = (confirmed_by IS NULL))
 );
 )SQL"},
+        {7, "bank_import_media", R"SQL(
+-- The pictures a pending import's items show (issue 11 section 1), by media
+-- name (the SHA-256 of the bytes and the extension of their type), written
+-- into the bank folder's media/ when the import is confirmed. BYTEA is
+-- PostgreSQL's name for bytes; SQLite keeps a bound blob as it is.
+CREATE TABLE bank_import_media (
+    import_id  BIGINT NOT NULL REFERENCES bank_imports(id),
+    name       TEXT NOT NULL,
+    bytes      BYTEA NOT NULL,
+    PRIMARY KEY (import_id, name)
+);
+)SQL"},
     };
     return migrations;
 }

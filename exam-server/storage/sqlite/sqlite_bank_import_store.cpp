@@ -1,6 +1,7 @@
 #include "storage/sqlite/sqlite_bank_import_store.hpp"
 
 #include <memory>
+#include <span>
 
 namespace exam::storage::sqlite {
 namespace {
@@ -40,6 +41,12 @@ void SqliteBankImportStore::add_import(BankImport import, AuditEvent audit, doma
                        result->item_count, result->skipped_count, result->uploaded_by, result->uploaded_at);
             s.run();
             result->id = c.last_insert_rowid();
+            auto m = c.prepare("INSERT INTO bank_import_media (import_id, name, bytes) VALUES (?, ?, ?)");
+            for (const auto& [name, bytes] : result->media) {
+                m.reset();
+                m.bind_all(result->id, name, std::as_bytes(std::span(bytes.data(), bytes.size())));
+                m.run();
+            }
             AuditEvent a = audit;
             a.subject = "bank_import:" + std::to_string(result->id);
             append_audit(c, a);
@@ -57,6 +64,12 @@ std::optional<BankImport> SqliteBankImportStore::bank_import(domain::Id id) {
         if (s.step() != Step::row) return std::nullopt;
         auto b = read_import(s);
         b.items = s.column_text(12);
+        auto m = c.prepare("SELECT name, bytes FROM bank_import_media WHERE import_id = ? ORDER BY name");
+        m.bind_all(id);
+        while (m.step() == Step::row) {
+            const auto bytes = m.column_blob(1);
+            b.media.emplace(m.column_text(0), std::string(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
+        }
         return b;
     });
 }

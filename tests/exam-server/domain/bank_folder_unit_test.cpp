@@ -4,10 +4,13 @@
 // loads.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "bundled_bank.hpp"
 #include "item_interchange/items_file.hpp"
 #include "services/bank_folder.hpp"
 #include "temp_dir.hpp"
+#include "test_bank_files.hpp"
 
 namespace {
 
@@ -49,7 +52,7 @@ TEST_F(BankFolderTest, WritesANewDraftsFileTheFolderLoadsWith) {
     auto again = folder.add_items(items_json("new-2", "1.1"), "A/602/1359", 12);
     ASSERT_TRUE(again) << again.error().message;
     EXPECT_NE(again->file, written->file);
-    folder.remove(again->file);
+    folder.remove(again.value());
     EXPECT_FALSE(std::filesystem::exists(root() / again->file));
 }
 
@@ -75,4 +78,53 @@ TEST_F(BankFolderTest, AFolderThatDoesNotLoadAsItIsGetsNothingAdded) {
     ASSERT_FALSE(r);
     EXPECT_EQ(r.error().status, 409);
     EXPECT_EQ(files_in(other.path()), before);
+}
+
+namespace {
+
+// items_json's item with a picture after its stem.
+std::string pictured_items_json(const std::string& id, const std::string& criterion) {
+    std::string json = items_json(id, criterion);
+    json.replace(json.find(R"("options")"), 0,
+                 std::string(R"("image":{"media":")") + exam_test::bank_files::tiny_png_name + R"(","alt":"A dot"},)");
+    return json;
+}
+
+}  // namespace
+
+TEST_F(BankFolderTest, PicturesAreWrittenIntoMediaBesideTheItemsAndTakenBackWithThem) {
+    exam::services::BankFolder folder(root());
+    const std::map<std::string, std::string> media = {{exam_test::bank_files::tiny_png_name, exam_test::bank_files::tiny_png()},
+                                                      {std::string(64, 'b') + ".png", "not shown by any item"}};
+    auto written = folder.add_items(pictured_items_json("pic-1", "1.1"), "A/602/1359", 21, media);
+    ASSERT_TRUE(written) << written.error().message;
+    const auto picture = root() / "items" / "media" / exam_test::bank_files::tiny_png_name;
+    EXPECT_TRUE(std::filesystem::exists(picture));
+    EXPECT_FALSE(std::filesystem::exists(root() / "items" / "media" / (std::string(64, 'b') + ".png")));
+    EXPECT_EQ(written->new_media, std::vector<std::string>{exam_test::bank_files::tiny_png_name});
+    const auto loaded = item_bank::load_bank({root()});
+    ASSERT_TRUE(loaded.bank) << loaded.errors[0].to_string();
+    ASSERT_NE(loaded.bank->media(exam_test::bank_files::tiny_png_name), nullptr);
+    EXPECT_EQ(loaded.bank->item("pic-1")->image->alt, "A dot");
+    folder.remove(written.value());
+    EXPECT_FALSE(std::filesystem::exists(picture));
+    EXPECT_FALSE(std::filesystem::exists(root() / written->file));
+}
+
+TEST_F(BankFolderTest, APictureOfAFileTheBankWouldNotLoadWithIsNotLeftBehind) {
+    const auto before = files_in(root());
+    exam::services::BankFolder folder(root());
+    auto r = folder.add_items(pictured_items_json("pic-2", "9.9"), "A/602/1359", 22,
+                              {{exam_test::bank_files::tiny_png_name, exam_test::bank_files::tiny_png()}});
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().status, 422);
+    EXPECT_EQ(files_in(root()), before);
+}
+
+TEST_F(BankFolderTest, AnItemWhosePictureTheImportLacksIsRefused) {
+    exam::services::BankFolder folder(root());
+    auto r = folder.add_items(pictured_items_json("pic-3", "1.1"), "A/602/1359", 23);
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().status, 422);
+    EXPECT_NE(r.error().message.find("is not there"), std::string::npos) << r.error().message;
 }

@@ -17,6 +17,7 @@
 #include "item_interchange/unit_export.hpp"
 #include "server_fixture.hpp"
 #include "storage/sqlite/connection.hpp"
+#include "test_bank_files.hpp"
 
 namespace json = boost::json;
 using exam_test::Reply;
@@ -411,4 +412,37 @@ TEST_F(BankInterchange, AnExportedPackageUploadsBackWithEveryItemAccountedFor) {
     EXPECT_EQ(c.json().at("renamed").as_array().size(), exam_test::bundled_bank().items_of_unit(unit).size());
     const auto loaded = item_bank::load_bank({bank()});
     ASSERT_TRUE(loaded.bank) << (loaded.errors.empty() ? "" : loaded.errors[0].to_string());
+}
+
+TEST_F(BankInterchange, AnImportsPicturesAreHeldUntilConfirmedThenWrittenBesideItsItems) {
+    const std::string moodle = R"(<?xml version="1.0" encoding="UTF-8"?>
+<quiz><question type="multichoice"><name><text>Sign</text></name><idnumber>api-pic</idnumber>
+  <questiontext format="html"><text><![CDATA[<p>What does this sign tell customers?</p><img src="@@PLUGINFILE@@/sign.png" alt="A blue square with a white letter i">]]></text>
+    <file name="sign.png" path="/" encoding="base64">iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==</file></questiontext>
+  <answer fraction="100"><text>Where to find information</text></answer>
+  <answer fraction="0"><text>Where to pay</text></answer><answer fraction="0"><text>Where the exit is</text></answer>
+  <tags><tag><text>AC:A/602/1359:1.1</text></tag></tags></question></quiz>)";
+    const auto before = files_under(bank());
+    auto r = upload(moodle, "application/xml", "?unit=A%2F602%2F1359&filename=signs.xml");
+    ASSERT_EQ(r.status, 201) << r.body;
+    const auto pictures = r.json().at("report").at("files").at(0).at("imported").at(0).at("pictures").as_array();
+    ASSERT_EQ(pictures.size(), 1u);
+    EXPECT_EQ(pictures[0].as_string(), exam_test::bank_files::tiny_png_name);
+    EXPECT_EQ(files_under(bank()), before) << "no picture enters the bank before the import is confirmed";
+
+    // Held in the database, so a restart between upload and confirmation loses nothing.
+    restart_server();
+    ao_ = staff_token("ao.admin");
+    auto confirmed = confirm(r.json().at("import").as_int64());
+    ASSERT_EQ(confirmed.status, 200) << confirmed.body;
+    const auto after = files_under(bank());
+    EXPECT_EQ(after.size(), before.size() + 2) << "the items file and its picture";
+    EXPECT_TRUE(after.count(std::string("items/media/") + exam_test::bank_files::tiny_png_name));
+    const auto loaded = item_bank::load_bank({bank()});
+    ASSERT_TRUE(loaded.bank) << (loaded.errors.empty() ? "" : loaded.errors[0].to_string());
+    const auto* item = loaded.bank->item("api-pic");
+    ASSERT_NE(item, nullptr);
+    ASSERT_TRUE(item->image);
+    EXPECT_EQ(item->image->alt, "A blue square with a white letter i");
+    EXPECT_EQ(*loaded.bank->media(item->image->media)->bytes, exam_test::bank_files::tiny_png());
 }
