@@ -24,6 +24,7 @@ int run_cli(const std::vector<std::string>& args, Streams io);
 int command_validate(const std::vector<std::string>& args, Streams io);
 int command_import(const std::vector<std::string>& args, Streams io);
 int command_export(const std::vector<std::string>& args, Streams io);
+int command_map(const std::vector<std::string>& args, Streams io);
 int command_rules(const std::vector<std::string>& args, Streams io);
 int command_uln(const std::vector<std::string>& args, Streams io);
 int command_verify(const std::vector<std::string>& args, Streams io);

@@ -18,6 +18,9 @@ void usage(std::ostream& os) {
           "                                        Moodle XML (format told from the content) and report\n"
           "                                        every question: live, draft (rules broken) or skipped (why);\n"
           "                                        writes items/1 files only with --out\n"
+          "  map FILE --item ID [--criteria 1.1,2.3] [--status draft|reviewed|live|retired] [--bank DIR]\n"
+          "                                        map an imported item to its unit's assessment criteria and\n"
+          "                                        set its status, if it keeps the rules for it; edits FILE\n"
           "  export --unit CODE --format qti30|qti21|moodle-xml [--form ID] [--bank DIR] [--json] --out FILE\n"
           "                                        write a unit's items (and its test, or one form) as a QTI\n"
           "                                        content package or Moodle XML, with a warning for each\n"
@@ -53,6 +56,7 @@ int run_cli(const std::vector<std::string>& args, Streams io) {
     if (args[0] == "validate") return command_validate(rest, io);
     if (args[0] == "import") return command_import(rest, io);
     if (args[0] == "export") return command_export(rest, io);
+    if (args[0] == "map") return command_map(rest, io);
     if (args[0] == "rules") return command_rules(rest, io);
     if (args[0] == "uln") return command_uln(rest, io);
     if (args[0] == "verify") return command_verify(rest, io);

@@ -199,3 +199,52 @@ TEST(ExamAdminImport, PicturesAreWrittenBesideTheItemsAndValidateWithThem) {
     EXPECT_NE(missing.code, 0);
     EXPECT_NE(missing.out.find("/items/0/image/media"), std::string::npos) << missing.out;
 }
+
+TEST(ExamAdminMap, AnImportedDraftIsMappedThenMadeLiveAndARuleItBreaksRefusesTheChange) {
+    exam_test::TempDir dir;
+    const auto file = dir.write("in/unmapped.gift",
+                                "::Prepare::Which is the best use of time before customers arrive? {\n"
+                                "=Checking the appointment list ~Reading the news ~Personal messages ####The list is at hand.}\n\n"
+                                "::TF::Customers can be internal. {T####Colleagues are customers too.}\n");
+    const auto out = dir.path() / "out";
+    std::filesystem::create_directories(out);
+    ASSERT_EQ(run({"import", "--unit", "A/602/1359", "--out", out.string(), file.string()}).code, 0);
+    const auto items = (out / "unmapped.json").string();
+    auto v = run({"validate", out.string()});
+    EXPECT_NE(v.out.find("/items/0/criteria: rule mapped"), std::string::npos) << v.out;
+
+    // A criterion the unit lacks, or live while a rule is broken: refused, the file untouched.
+    std::ifstream before_in(items);
+    std::stringstream before;
+    before << before_in.rdbuf();
+    auto wrong = run({"map", items, "--item", "Prepare", "--criteria", "9.9"});
+    EXPECT_EQ(wrong.code, 1);
+    EXPECT_NE(wrong.out.find("/criteria/0: unit A/602/1359 has no assessment criterion 9.9"), std::string::npos) << wrong.out;
+    auto tf = run({"map", items, "--item", "TF", "--criteria", "1.1", "--status", "live"});
+    EXPECT_EQ(tf.code, 1);
+    EXPECT_NE(tf.out.find("expected 3 to 6 options, found 2"), std::string::npos) << tf.out;
+    std::ifstream after_in(items);
+    std::stringstream after;
+    after << after_in.rdbuf();
+    EXPECT_EQ(after.str(), before.str());
+
+    auto mapped = run({"map", items, "--item", "Prepare", "--criteria", "1.1,1.2", "--status", "live"});
+    ASSERT_EQ(mapped.code, 0) << mapped.out << mapped.err;
+    EXPECT_NE(mapped.out.find("Prepare: criteria none -> 1.1, 1.2; status draft -> live; version 1"), std::string::npos)
+        << mapped.out;
+    // The true/false item may be mapped as a draft: it still breaks the rule, and says so.
+    auto tf_draft = run({"map", items, "--item", "TF", "--criteria", "1.1"});
+    ASSERT_EQ(tf_draft.code, 0) << tf_draft.out;
+    EXPECT_NE(tf_draft.out.find("still breaks options-3-to-6"), std::string::npos) << tf_draft.out;
+    v = run({"validate", out.string()});
+    EXPECT_EQ(v.code, 0) << v.out;
+    EXPECT_EQ(v.out.find("/items/0/"), std::string::npos) << v.out;
+
+    // A change to an item that is no longer a draft is a new version.
+    auto remapped = run({"map", items, "--item", "Prepare", "--criteria", "1.2"});
+    ASSERT_EQ(remapped.code, 0) << remapped.out;
+    EXPECT_NE(remapped.out.find("status live -> live; version 2"), std::string::npos) << remapped.out;
+    EXPECT_EQ(run({"map", items, "--item", "Nobody", "--criteria", "1.1"}).code, 2);
+    EXPECT_EQ(run({"map", items, "--item", "Prepare"}).code, 2);
+    EXPECT_EQ(run({"map", items, "--item", "Prepare", "--status", "golden"}).code, 2);
+}
