@@ -1,6 +1,6 @@
-// exam-admin map: gives an imported item its assessment criteria (and, once
-// it keeps every live-item rule, a status beyond draft), editing the items/1
-// file in place. The step between an import's "needs mapping" drafts and a
+// exam-admin map: gives an imported item its assessment criteria, a rationale
+// when it came without one, and (once it keeps every live-item rule) a status
+// beyond draft, editing the items/1 file in place. The step between an import's "needs mapping" drafts and a
 // test built from them, without hand-editing JSON.
 #include <boost/json.hpp>
 
@@ -45,6 +45,7 @@ std::optional<item_bank::ItemStatus> status_named(const std::string& name) {
 int command_map(const std::vector<std::string>& args, Streams io) {
     std::filesystem::path file;
     std::string item_id, criteria_list, status_name, bank_flag;
+    std::optional<std::string> rationale;
     for (std::size_t i = 0; i < args.size(); ++i) {
         if (args[i] == "--item" && i + 1 < args.size()) {
             item_id = args[++i];
@@ -52,6 +53,8 @@ int command_map(const std::vector<std::string>& args, Streams io) {
             criteria_list = args[++i];
         } else if (args[i] == "--status" && i + 1 < args.size()) {
             status_name = args[++i];
+        } else if (args[i] == "--rationale" && i + 1 < args.size()) {
+            rationale = args[++i];
         } else if (args[i] == "--bank" && i + 1 < args.size()) {
             bank_flag = args[++i];
         } else if (args[i].starts_with("--") || !file.empty()) {
@@ -62,10 +65,10 @@ int command_map(const std::vector<std::string>& args, Streams io) {
         }
     }
     const auto status = status_name.empty() ? std::nullopt : status_named(status_name);
-    if (file.empty() || item_id.empty() || (criteria_list.empty() && status_name.empty()) ||
+    if (file.empty() || item_id.empty() || (criteria_list.empty() && status_name.empty() && !rationale) ||
         (!status_name.empty() && !status)) {
         io.err << "usage: exam-admin map FILE --item ID [--criteria 1.1,2.3] [--status draft|reviewed|live|retired] "
-                  "[--bank DIR]\n";
+                  "[--rationale TEXT] [--bank DIR]\n";
         return exit_usage;
     }
 
@@ -87,6 +90,9 @@ int command_map(const std::vector<std::string>& args, Streams io) {
     const item_bank::Item before = item;
     if (!criteria_list.empty()) item.criteria = split_list(criteria_list);
     if (status) item.status = *status;
+    // Items from systems without a reviewer's note need one before they go
+    // live: why the key is right, from the unit content.
+    if (rationale) item.rationale = *rationale;
 
     // Every rule for the status asked for: a draft may still break live-item rules, nothing else may.
     bool refused = false;
@@ -103,7 +109,8 @@ int command_map(const std::vector<std::string>& args, Streams io) {
         io.out << "not changed: the item would not load as " << item_bank::to_string(item.status) << "\n";
         return exit_invalid;
     }
-    const bool changed = item.criteria != before.criteria || item.status != before.status;
+    const bool changed =
+        item.criteria != before.criteria || item.status != before.status || item.rationale != before.rationale;
     // A draft was never on a form; any other status may have been delivered, so its change is a new version.
     if (changed && before.status != item_bank::ItemStatus::draft) ++item.version;
 
@@ -119,6 +126,7 @@ int command_map(const std::vector<std::string>& args, Streams io) {
         o["criteria"] = std::move(criteria);
         o["status"] = item_bank::to_string(item.status);
         o["version"] = item.version;
+        if (!item.rationale.empty()) o["rationale"] = item.rationale;
     }
     if (changed) {
         if (auto error = write_file_atomically(file, json::serialize(doc) + "\n"); !error.empty()) {

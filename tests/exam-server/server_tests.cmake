@@ -17,6 +17,7 @@ target_sources(exam_server_tests PRIVATE
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/authorization_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/bad_input_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/bank_interchange_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/interchange_walkthrough_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/certificate_exam_admin_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/certification_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/centre_records_test.cpp
