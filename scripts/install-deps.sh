@@ -7,6 +7,8 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libssl-dev libsqlite3-dev libxml2-dev libzip-dev
+  # The PostgreSQL backend: libpq to build with, the server for the tests to start their own (never a system service).
+  libpq-dev postgresql-15
   libgtest-dev libgmock-dev libbenchmark-dev
   prometheus-cpp-dev
   # scripts/fuzz.sh: clang with libFuzzer and the sanitizers' runtime (the product itself builds with g++).

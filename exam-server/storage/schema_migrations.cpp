@@ -1,9 +1,91 @@
 #include "storage/schema_migrations.hpp"
 
+#include <string>
+
 namespace exam::storage {
 
-const std::vector<sqlite::Migration>& schema_migrations() {
-    static const std::vector<sqlite::Migration> migrations = {
+namespace {
+
+// Migration 3 changes attempts' CHECK constraint and adds two columns:
+// SQLite can only rebuild the table for that; PostgreSQL alters it in place
+// (a rebuild there would have to drop the foreign keys pointing at attempts).
+constexpr const char* invigilation_attempts_sqlite = R"SQL(
+-- Attempts gain the state before admission ('booked': logged in, waiting for
+-- the invigilator), the minutes invigilators added and a void reason. A
+-- CHECK constraint changes only by rebuilding the table.
+CREATE TABLE attempts_rebuilt (
+    id               INTEGER PRIMARY KEY,
+    booking_id       BIGINT NOT NULL UNIQUE REFERENCES bookings(id),
+    session_id       BIGINT NOT NULL REFERENCES test_sessions(id),
+    candidate_id     BIGINT NOT NULL REFERENCES candidates(id),
+    unit_code        TEXT NOT NULL,
+    form_id          TEXT NOT NULL,
+    form_seed        TEXT NOT NULL,
+    form             TEXT NOT NULL,
+    state            TEXT NOT NULL CHECK (state IN ('booked', 'admitted', 'in_progress', 'paused', 'submitted',
+                                                    'marked', 'void')),
+    allowed_ms       BIGINT NOT NULL,
+    used_ms          BIGINT NOT NULL,
+    last_contact_ms  BIGINT NOT NULL,
+    running          INTEGER NOT NULL,
+    submitted_by     TEXT,
+    submitted_at     BIGINT,
+    result           TEXT,
+    created_at       BIGINT NOT NULL,
+    added_ms         BIGINT NOT NULL DEFAULT 0,
+    void_reason      TEXT
+);
+INSERT INTO attempts_rebuilt (id, booking_id, session_id, candidate_id, unit_code, form_id, form_seed, form, state,
+                              allowed_ms, used_ms, last_contact_ms, running, submitted_by, submitted_at, result,
+                              created_at)
+    SELECT id, booking_id, session_id, candidate_id, unit_code, form_id, form_seed, form, state, allowed_ms, used_ms,
+           last_contact_ms, running, submitted_by, submitted_at, result, created_at FROM attempts;
+DROP TABLE attempts;
+ALTER TABLE attempts_rebuilt RENAME TO attempts;
+CREATE INDEX attempts_by_session ON attempts (session_id);
+CREATE INDEX attempts_by_candidate ON attempts (candidate_id, unit_code);
+CREATE INDEX attempts_unfinished ON attempts (state);)SQL";
+
+constexpr const char* invigilation_attempts_postgresql = R"SQL(
+ALTER TABLE attempts DROP CONSTRAINT attempts_state_check;
+ALTER TABLE attempts ADD CONSTRAINT attempts_state_check
+    CHECK (state IN ('booked', 'admitted', 'in_progress', 'paused', 'submitted', 'marked', 'void'));
+ALTER TABLE attempts ADD COLUMN added_ms BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE attempts ADD COLUMN void_reason TEXT;
+)SQL";
+
+constexpr const char* invigilation_rest = R"SQL(
+
+-- Admission (check-in) belongs to the booking: a candidate can be admitted
+-- at the door before logging in.
+ALTER TABLE bookings ADD COLUMN admitted_at BIGINT;
+ALTER TABLE bookings ADD COLUMN admitted_by TEXT;
+
+CREATE TABLE incidents (
+    id            INTEGER PRIMARY KEY,
+    session_id    BIGINT NOT NULL REFERENCES test_sessions(id),
+    candidate_id  BIGINT REFERENCES candidates(id),
+    kind          TEXT NOT NULL,
+    description   TEXT NOT NULL,
+    recorded_by   TEXT NOT NULL,
+    at            BIGINT NOT NULL
+);
+CREATE INDEX incidents_by_session ON incidents (session_id, id);
+
+-- What the candidate's client reports (the test window lost focus, ...), counted.
+CREATE TABLE attempt_irregularities (
+    attempt_id  BIGINT NOT NULL REFERENCES attempts(id),
+    kind        TEXT NOT NULL,
+    count       BIGINT NOT NULL,
+    last_at     BIGINT NOT NULL,
+    PRIMARY KEY (attempt_id, kind)
+);
+)SQL";
+
+}  // namespace
+
+const std::vector<Migration>& schema_migrations() {
+    static const std::vector<Migration> migrations = {
         {1, "people, sessions, attempts, tokens, audit", R"SQL(
 CREATE TABLE centres (
     id          INTEGER PRIMARY KEY,
@@ -160,68 +242,8 @@ CREATE TABLE unit_achievements (
 CREATE UNIQUE INDEX unit_achievements_one_active ON unit_achievements (candidate_id, unit_code) WHERE status = 'active';
 CREATE INDEX unit_achievements_by_candidate ON unit_achievements (candidate_id);
 )SQL"},
-        {3, "invigilation", R"SQL(
--- Attempts gain the state before admission ('booked': logged in, waiting for
--- the invigilator), the minutes invigilators added and a void reason. A
--- CHECK constraint changes only by rebuilding the table.
-CREATE TABLE attempts_rebuilt (
-    id               INTEGER PRIMARY KEY,
-    booking_id       BIGINT NOT NULL UNIQUE REFERENCES bookings(id),
-    session_id       BIGINT NOT NULL REFERENCES test_sessions(id),
-    candidate_id     BIGINT NOT NULL REFERENCES candidates(id),
-    unit_code        TEXT NOT NULL,
-    form_id          TEXT NOT NULL,
-    form_seed        TEXT NOT NULL,
-    form             TEXT NOT NULL,
-    state            TEXT NOT NULL CHECK (state IN ('booked', 'admitted', 'in_progress', 'paused', 'submitted',
-                                                    'marked', 'void')),
-    allowed_ms       BIGINT NOT NULL,
-    used_ms          BIGINT NOT NULL,
-    last_contact_ms  BIGINT NOT NULL,
-    running          INTEGER NOT NULL,
-    submitted_by     TEXT,
-    submitted_at     BIGINT,
-    result           TEXT,
-    created_at       BIGINT NOT NULL,
-    added_ms         BIGINT NOT NULL DEFAULT 0,
-    void_reason      TEXT
-);
-INSERT INTO attempts_rebuilt (id, booking_id, session_id, candidate_id, unit_code, form_id, form_seed, form, state,
-                              allowed_ms, used_ms, last_contact_ms, running, submitted_by, submitted_at, result,
-                              created_at)
-    SELECT id, booking_id, session_id, candidate_id, unit_code, form_id, form_seed, form, state, allowed_ms, used_ms,
-           last_contact_ms, running, submitted_by, submitted_at, result, created_at FROM attempts;
-DROP TABLE attempts;
-ALTER TABLE attempts_rebuilt RENAME TO attempts;
-CREATE INDEX attempts_by_session ON attempts (session_id);
-CREATE INDEX attempts_by_candidate ON attempts (candidate_id, unit_code);
-CREATE INDEX attempts_unfinished ON attempts (state);
-
--- Admission (check-in) belongs to the booking: a candidate can be admitted
--- at the door before logging in.
-ALTER TABLE bookings ADD COLUMN admitted_at BIGINT;
-ALTER TABLE bookings ADD COLUMN admitted_by TEXT;
-
-CREATE TABLE incidents (
-    id            INTEGER PRIMARY KEY,
-    session_id    BIGINT NOT NULL REFERENCES test_sessions(id),
-    candidate_id  BIGINT REFERENCES candidates(id),
-    kind          TEXT NOT NULL,
-    description   TEXT NOT NULL,
-    recorded_by   TEXT NOT NULL,
-    at            BIGINT NOT NULL
-);
-CREATE INDEX incidents_by_session ON incidents (session_id, id);
-
--- What the candidate's client reports (the test window lost focus, ...), counted.
-CREATE TABLE attempt_irregularities (
-    attempt_id  BIGINT NOT NULL REFERENCES attempts(id),
-    kind        TEXT NOT NULL,
-    count       BIGINT NOT NULL,
-    last_at     BIGINT NOT NULL,
-    PRIMARY KEY (attempt_id, kind)
-);
-)SQL", true},
+        {3, "invigilation", std::string(invigilation_attempts_sqlite) + invigilation_rest, true,
+         std::string(invigilation_attempts_postgresql) + invigilation_rest},
         {4, "certificates", R"SQL(
 -- The certificate register. Each row keeps the signed document byte for byte
 -- as issued. Rows are never deleted: a replaced certificate stays, marked

@@ -11,3 +11,8 @@ target_sources(exam_server PRIVATE
   storage/sqlite/transaction.cpp
   storage/sqlite/write_queue.cpp
 )
+# The PostgreSQL layer (issue 12), beside SQLite's: libpq (Debian libpq-dev).
+target_sources(exam_server PRIVATE
+  storage/postgresql/pg_connection.cpp
+  storage/postgresql/pg_migrations.cpp
+)

@@ -1,6 +1,7 @@
 # The aggregate stores and the schema (the SQLite layer below them is in sources.cmake).
 target_sources(exam_server PRIVATE
   storage/audit_event.cpp
+  storage/migration.cpp
   storage/schema_migrations.cpp
   storage/sqlite/audit_anchor.cpp
   storage/sqlite/database.cpp

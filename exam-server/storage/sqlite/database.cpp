@@ -3,6 +3,7 @@
 #include "domain/clock.hpp"
 #include "security/sha256.hpp"
 #include "storage/schema_migrations.hpp"
+#include "storage/sqlite/migrations.hpp"
 #include "storage/sqlite/audit_anchor.hpp"
 #include "storage/sqlite/error.hpp"
 

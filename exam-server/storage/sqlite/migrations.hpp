@@ -15,26 +15,13 @@
 #include <string_view>
 #include <vector>
 
+#include "storage/migration.hpp"
 #include "storage/sqlite/connection.hpp"
 
 namespace exam::storage::sqlite {
 
-struct Migration {
-    int version;       // positive and unique; the order of application
-    std::string name;  // recorded, and compared on later runs to catch two migrations sharing a number
-    std::string sql;   // one or more statements of portable SQL, without parameters
-    // SQLite changes a table's constraints only by rebuilding it (create, copy,
-    // drop, rename), which foreign keys would block; such a migration runs with
-    // them off and is checked with foreign_key_check before it commits
-    // (https://sqlite.org/lang_altertable.html#otheralter).
-    bool rebuilds_tables = false;
-};
-
-// The database cannot be used with this build's migrations. Nothing was changed.
-class MigrationError : public std::runtime_error {
-public:
-    using std::runtime_error::runtime_error;
-};
+using storage::Migration;
+using storage::MigrationError;
 
 // Applies the migrations `connection` (opened read_write_create, outside any
 // transaction) has not recorded yet; returns their versions, in order.
