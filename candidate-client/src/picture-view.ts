@@ -16,7 +16,7 @@ export interface PictureView {
   retry: HTMLButtonElement;
 }
 
-// The picture views the cache feeds: fetched with the API's token, shown from blob: URLs.
+// What the cache needs from the browser: fetches with the API's token, blob: URLs, and decoding.
 export function browserPictureSource(api: Api): PictureSource {
   return {
     fetch: (name) => api.picture(name),
