@@ -31,12 +31,20 @@ export interface Login {
   attempt: AttemptStatus | null;
 }
 
+// A picture an item shows: its file on the server (GET /api/v1/attempt/media/{media}) and what it shows, in words.
+export interface ItemImage {
+  media: string;
+  alt: string;
+}
+
 export interface Item {
   position: number;
   type: 'single' | 'multiple';
   choose: number;
   stem: SafeText;
-  options: { id: string; text: SafeText }[];
+  image?: ItemImage;
+  // An option may be a picture alone: its text is then empty.
+  options: { id: string; text: SafeText; image?: ItemImage }[];
   response: { selected: string[]; flagged: boolean; sequence: number };
 }
 
@@ -93,6 +101,24 @@ export class Api {
   token: string | null = null;
 
   async request<T>(method: string, path: string, body?: unknown, keepalive = false): Promise<T> {
+    const response = await this.send(method, path, body, keepalive);
+    const parsed = await jsonOf(response);
+    if (!response.ok) throw apiError(response, parsed);
+    return parsed as T;
+  }
+
+  // A picture's bytes, fetched with the token like every other request.
+  async picture(name: string): Promise<Blob> {
+    const response = await this.send('GET', `/api/v1/attempt/media/${encodeURIComponent(name)}`);
+    if (!response.ok) throw apiError(response, await jsonOf(response));
+    try {
+      return await response.blob();
+    } catch {
+      throw new OfflineError('the connection broke while the picture was arriving');
+    }
+  }
+
+  private async send(method: string, path: string, body?: unknown, keepalive = false): Promise<Response> {
     const headers: Record<string, string> = {};
     if (this.token !== null) headers['authorization'] = `Bearer ${this.token}`;
     const init: RequestInit = { method, headers, cache: 'no-store', keepalive };
@@ -100,30 +126,11 @@ export class Api {
       headers['content-type'] = 'application/json';
       init.body = JSON.stringify(body);
     }
-    let response: Response;
     try {
-      response = await fetch(path, init);
+      return await fetch(path, init);
     } catch {
       throw new OfflineError('no connection to the server');
     }
-    const text = await response.text().catch(() => '');
-    let parsed: unknown = null;
-    try {
-      parsed = text === '' ? null : JSON.parse(text);
-    } catch {
-      parsed = null;
-    }
-    if (!response.ok) {
-      const error = (parsed as { error?: { code?: string; message?: string } } | null)?.error;
-      const retry = Number(response.headers.get('retry-after'));
-      throw new ApiError(
-        response.status,
-        error?.code ?? 'http_' + response.status,
-        error?.message ?? `the server answered ${response.status}`,
-        Number.isFinite(retry) && retry > 0 ? retry : null,
-      );
-    }
-    return parsed as T;
   }
 
   login(centre: string, candidate: string, keycode: string): Promise<Login> {
@@ -167,4 +174,24 @@ export class Api {
   irregularity(kind: 'focus_lost' | 'page_hidden' | 'copy_attempt' | 'paste_attempt'): void {
     this.request('POST', '/api/v1/attempt/irregularities', { kind }, true).catch(() => undefined);
   }
+}
+
+async function jsonOf(response: Response): Promise<unknown> {
+  const text = await response.text().catch(() => '');
+  try {
+    return text === '' ? null : JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+function apiError(response: Response, parsed: unknown): ApiError {
+  const error = (parsed as { error?: { code?: string; message?: string } } | null)?.error;
+  const retry = Number(response.headers.get('retry-after'));
+  return new ApiError(
+    response.status,
+    error?.code ?? 'http_' + response.status,
+    error?.message ?? `the server answered ${response.status}`,
+    Number.isFinite(retry) && retry > 0 ? retry : null,
+  );
 }

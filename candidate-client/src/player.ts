@@ -6,6 +6,8 @@ import { Api, ApiError, OfflineError, type AttemptStatus, type Item, type Login,
 import { ServerClock, Warnings, clockText, durationWords } from './clock';
 import { clear, h } from './dom';
 import { AttemptFeed } from './feed';
+import { browserPictureSource, pictureView } from './picture-view';
+import { PictureCache, picturesOf } from './pictures';
 import { renderSafeText } from './safe-text';
 import { SaveQueue, type SaveEntry, type SaveStatus, type SendOutcome } from './save-queue';
 import {
@@ -29,6 +31,7 @@ interface Answer {
 
 export class Player {
   private readonly api = new Api();
+  private readonly pictures = new PictureCache(browserPictureSource(this.api));
   private readonly clock = new ServerClock();
   private readonly warnings = new Warnings();
   private login: Login | null = null;
@@ -82,6 +85,8 @@ export class Player {
 
   private showLogin(message = ''): void {
     this.screen = 'login';
+    // The log-in has ended: the next one fetches the pictures afresh.
+    this.pictures.clear();
     this.bar.hidden = true;
     const error = h('p', { id: 'login-error', class: 'error', role: 'alert' }, message);
     const field = (id: string, label: string, hint: string, attrs: Record<string, string>) =>
@@ -324,6 +329,8 @@ export class Player {
         name: `item-${position}`,
         value: option.id,
       });
+      // Inside the label, so clicking the picture chooses the option and its alt text is part of the option's name.
+      const picture = option.image ? pictureView(this.pictures, option.image, `picture-${position}-${option.id}`, 'option', input) : null;
       input.checked = answer.selected.includes(option.id);
       input.addEventListener('change', () => {
         if (multiple) {
@@ -339,9 +346,13 @@ export class Player {
           this.change(position, { selected: [option.id], flagged: answer.flagged });
         }
       });
-      const label = h('label', { class: 'option' }, input, h('span', { class: 'option-text' }, renderSafeText(option.text, 'span')));
-      return { input, label };
+      const label = h('label', { class: 'option' }, input, h('span', { class: 'option-text' }, renderSafeText(option.text, 'span'), picture?.picture));
+      return { input, label: picture ? h('div', { class: 'option-cell' }, label, picture.retry) : label };
     });
+    // After the stem's text, outside the legend so the group keeps the stem as its name, and describing the group.
+    const stemPictureId = `picture-${position}-stem`;
+    const stemPicture = item.image ? pictureView(this.pictures, item.image, stemPictureId, 'stem') : null;
+    const describedBy = [multiple ? `choose-${position}` : '', stemPicture ? stemPictureId : ''].filter((id) => id !== '').join(' ');
     const flag = h(
       'button',
       { type: 'button', class: 'flag', 'aria-pressed': answer.flagged ? 'true' : 'false' },
@@ -370,13 +381,14 @@ export class Player {
             { class: 'item', onsubmit: (e: Event) => e.preventDefault() },
             h(
               'fieldset',
-              { 'aria-describedby': multiple ? `choose-${position}` : null },
+              { 'aria-describedby': describedBy === '' ? null : describedBy },
               h(
                 'legend',
                 { id: legendId, class: 'stem' },
                 renderSafeText(item.stem, 'span'),
                 multiple ? h('span', { class: 'choose', id: `choose-${position}` }, `Choose ${item.choose}`) : null,
               ),
+              stemPicture ? h('div', { class: 'stem-picture' }, stemPicture.picture, stemPicture.retry) : null,
               h('div', { class: 'options' }, ...options.map((o) => o.label)),
             ),
             message,
@@ -396,6 +408,9 @@ export class Player {
     );
     heading.focus();
     document.documentElement.dataset['renderMs'] = (performance.now() - started).toFixed(1);
+    // The next item's pictures, so that "Next" shows them at once.
+    const next = this.items[position + 1];
+    if (next) this.pictures.prefetch(picturesOf(next));
   }
 
   private goTo(position: number): void {
@@ -561,6 +576,7 @@ export class Player {
     this.screen = 'end';
     this.bar.hidden = true;
     this.stopTimers();
+    this.pictures.clear();
     const voided = this.status?.state === 'void';
     const heading = voided ? 'Your test has been stopped' : 'Your test has been submitted';
     const body = h('div', {}, h('p', {}, voided ? 'The invigilator has stopped your test. Please speak to them.' : 'Thank you. You can now leave the test as the invigilator tells you.'));

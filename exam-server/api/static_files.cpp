@@ -35,8 +35,8 @@ bool hidden(const fs::path& relative) {
 
 }  // namespace
 
-StaticFiles::StaticFiles(const fs::path& root, std::string mount, bool app_paths)
-    : root_(root.string()), mount_(std::move(mount)), app_paths_(app_paths) {
+StaticFiles::StaticFiles(const fs::path& root, std::string mount, bool app_paths, std::string_view policy)
+    : root_(root.string()), mount_(std::move(mount)), app_paths_(app_paths), policy_(policy) {
     std::error_code ec;
     if (!fs::is_directory(root, ec)) return;
     for (fs::recursive_directory_iterator it(root, fs::directory_options::none, ec), end; !ec && it != end;
@@ -69,7 +69,7 @@ std::optional<net::HttpResponse> StaticFiles::serve(std::string_view path) const
     // browsers keep them. Everything else (index.html) is checked on every load.
     const bool hashed = name.starts_with("assets/");
     r.headers.emplace_back("Cache-Control", hashed ? "public, max-age=31536000, immutable" : "no-cache");
-    r.headers.emplace_back("Content-Security-Policy", std::string(page_security_policy));
+    r.headers.emplace_back("Content-Security-Policy", policy_);
     return r;
 }
 

@@ -21,10 +21,17 @@ namespace exam::api {
 
 class Router;
 
-// The policy for the player's pages: scripts, styles and connections from this
+// The policy for the clients' pages: scripts, styles and connections from this
 // server only, no inline script or style, never framed.
 inline constexpr std::string_view page_security_policy =
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; "
+    "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+// The player's: the same, and pictures from blob: URLs too. An item's picture
+// is fetched with the candidate's token, which never goes in a URL, so the page
+// shows the bytes it fetched through a blob: URL of its own; nothing else needs
+// blob:, so only img-src has it.
+inline constexpr std::string_view player_security_policy =
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob:; font-src 'self'; "
     "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 class StaticFiles {
@@ -35,7 +42,9 @@ public:
     // With `app_paths`, a path under the mount that names no file and has no
     // extension ("/staff/sessions/4/room") gets index.html: the page's own
     // router shows it, so every page has an address that can be reloaded.
-    explicit StaticFiles(const std::filesystem::path& root, std::string mount = "/", bool app_paths = false);
+    // Every file is served with the Content-Security-Policy `policy`.
+    explicit StaticFiles(const std::filesystem::path& root, std::string mount = "/", bool app_paths = false,
+                         std::string_view policy = page_security_policy);
 
     // The reply for a GET of `path` (percent-decoded), or none when there is no such file.
     std::optional<net::HttpResponse> serve(std::string_view path) const;
@@ -51,6 +60,7 @@ private:
     std::string root_;
     std::string mount_;
     bool app_paths_;
+    std::string policy_;
 };
 
 // Adds GET of any path outside /api/ to the router: the staff console's paths

@@ -243,8 +243,9 @@ void Application::start() {
     api::add_result_routes(*i.router, *i.api_context);
     api::add_audit_routes(*i.router, *i.api_context);
     api::add_player_state_routes(*i.router, *i.api_context, *i.player_states);
-    i.player_files = std::make_unique<api::StaticFiles>(c.client_dir.empty() ? std::filesystem::path(EXAM_CLIENT_DIR)
-                                                                               : std::filesystem::path(c.client_dir));
+    i.player_files = std::make_unique<api::StaticFiles>(
+        c.client_dir.empty() ? std::filesystem::path(EXAM_CLIENT_DIR) : std::filesystem::path(c.client_dir), "/", false,
+        api::player_security_policy);
     i.console_files = std::make_unique<api::StaticFiles>(
         c.staff_dir.empty() ? std::filesystem::path(EXAM_STAFF_DIR) : std::filesystem::path(c.staff_dir), "/staff/", true);
     api::add_static_routes(*i.router, *i.player_files, *i.console_files);

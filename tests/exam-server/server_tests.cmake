@@ -13,6 +13,7 @@ target_link_libraries(exam_server_tests PRIVATE exam_server_test_support)
 target_link_libraries(exam_server_tests PRIVATE exam_admin_cli)
 target_sources(exam_server_tests PRIVATE
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/attempt_clock_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/attempt_media_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/audit_log_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/authorization_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/bad_input_test.cpp

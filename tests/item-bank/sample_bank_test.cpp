@@ -3,6 +3,7 @@
 // specifications that the pool satisfies with room for a resit.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <sstream>
@@ -196,4 +197,35 @@ TEST(SampleBank, NoClueInKeyPositionOrLength) {
         EXPECT_LE(most * 100, total * 40) << unit << ": the key sits in one position too often";
         EXPECT_LE(longest[unit].first * 100, longest[unit].second * 40) << unit << ": the key is too often the longest";
     }
+}
+
+// The demo session books unit 4 (K/602/1597), whose candidates sit one of its
+// two published forms: each form shows a chart in a stem and an item whose
+// options are pictures alone, so every demo candidate meets both kinds.
+TEST(SampleBank, EachPublishedFormOfTheDemoUnitShowsAStemPictureAndPictureOptions) {
+    const TestSpecification* spec = bank().test_specification("K/602/1597");
+    ASSERT_NE(spec, nullptr);
+    int published = 0;
+    for (const auto& form : spec->forms) {
+        if (form.status != FormStatus::published) continue;
+        ++published;
+        bool stem_picture = false, picture_options = false;
+        for (const auto& fi : form.items) {
+            const Item* item = bank().item(fi.item_id);
+            ASSERT_NE(item, nullptr) << fi.item_id;
+            if (item->image) stem_picture = true;
+            const bool all_pictures = std::all_of(item->options.begin(), item->options.end(),
+                                                  [](const ItemOption& o) { return o.image && o.text.empty(); });
+            if (all_pictures) picture_options = true;
+            for (const auto& name : item->media()) {
+                const MediaFile* file = bank().media(name);
+                ASSERT_NE(file, nullptr) << fi.item_id << " " << name;
+                // Small enough for a quick first look at the item on a school's network.
+                EXPECT_LE(file->bytes->size(), 60u * 1024u) << fi.item_id << " " << name;
+            }
+        }
+        EXPECT_TRUE(stem_picture) << form.id;
+        EXPECT_TRUE(picture_options) << form.id;
+    }
+    EXPECT_EQ(published, 2);
 }

@@ -29,7 +29,9 @@
 #include <utility>
 #include <vector>
 
+#include "bundled_bank.hpp"
 #include "server_fixture.hpp"
+#include "services/attempt_service.hpp"
 
 namespace json = boost::json;
 using exam_test::Reply;
@@ -101,7 +103,8 @@ struct Row {
 constexpr const char* gift_file = "// [id:auth-{n}] [tag:AC:A/602/1359:1.1]\n::Q{n}::Which? {=Yes ~No ~Maybe}\n";
 
 // The ids in paths: {centre} centre 1, {session} session 1, {attempt} the
-// logged-in candidate's attempt, {candidate} candidate 0001, {position} 0.
+// logged-in candidate's attempt, {candidate} candidate 0001, {position} 0,
+// {name} a picture on that attempt's form.
 //
 // Order matters only for the candidate's own attempt: it is started before the
 // rows that need it running, and submitted (then released) at the end.
@@ -205,6 +208,7 @@ const std::vector<Row>& table() {
     {"GET", "/api/v1/attempt", "", Fresh::nothing,                                           {401, 401, 401, 200, 403, 403, 403, 403, 403, 403}},
     {"POST", "/api/v1/attempt/start", "", Fresh::nothing,                                    {401, 401, 401, 200, 403, 403, 403, 403, 403, 403}},
     {"GET", "/api/v1/attempt/items", "", Fresh::nothing,                                     {401, 401, 401, 200, 403, 403, 403, 403, 403, 403}},
+    {"GET", "/api/v1/attempt/media/{name}", "", Fresh::nothing,                              {401, 401, 401, 200, 403, 403, 403, 403, 403, 403}},
     {"PUT", "/api/v1/attempt/responses/{position}", R"({"sequence":{n},"selected":["A"],"flagged":true})",
      Fresh::nothing,                                                                         {401, 401, 401, 200, 403, 403, 403, 403, 403, 403}},
     {"POST", "/api/v1/attempt/heartbeat", "", Fresh::nothing,                                {401, 401, 401, 200, 403, 403, 403, 403, 403, 403}},
@@ -311,6 +315,12 @@ protected:
         }
         ASSERT_NE(candidate_, 0);
         keycode_0003_ = keycode_of("0003");
+        // Every demo form shows pictures (tests/item-bank/sample_bank_test.cpp).
+        for (const auto& entry : app_->attempts().get(attempt_).value().form) {
+            const auto media = exam_test::bundled_bank().item(entry.item_id)->media();
+            if (!media.empty() && picture_.empty()) picture_ = media.front();
+        }
+        ASSERT_FALSE(picture_.empty());
     }
 
     json::value me(const std::string& token) {
@@ -417,6 +427,7 @@ protected:
             {"attempt", std::to_string(attempt_)},     {"candidate", std::to_string(candidate_)},
             {"position", "0"},                         {"invigilator_id", std::to_string(invigilator_id_)},
             {"keycode_0003", keycode_0003_},           {"n", next()},
+            {"name", picture_},
         };
         const std::string attempt_path = "/api/v1/attempts/" + std::to_string(attempt_);
         switch (row.fresh) {
@@ -451,6 +462,7 @@ protected:
     std::int64_t attempt_ = 0;
     std::int64_t invigilator_id_ = 0;
     std::string keycode_0003_;
+    std::string picture_;
     std::array<std::string, principal_count> usernames_;
     std::array<std::string, principal_count> tokens_;
     int counter_ = 100;

@@ -41,6 +41,11 @@ TEST_F(StaticFilesTest, TheRootServesIndexHtmlUncachedWithThePageSecurityHeaders
     EXPECT_NE(csp.find("frame-ancestors 'none'"), std::string::npos) << csp;
     EXPECT_EQ(csp.find("unsafe-inline"), std::string::npos) << csp;
     EXPECT_EQ(csp.find("unsafe-eval"), std::string::npos) << csp;
+    // Pictures the player fetched itself, shown from blob: URLs; blob: nowhere else.
+    EXPECT_NE(csp.find("img-src 'self' blob:;"), std::string::npos) << csp;
+    EXPECT_EQ(csp.find("blob:"), csp.rfind("blob:")) << csp;
+    EXPECT_NE(csp.find("connect-src 'self';"), std::string::npos) << csp;
+    EXPECT_NE(csp.find("default-src 'none'"), std::string::npos) << csp;
     EXPECT_EQ(r.headers["x-content-type-options"], "nosniff");
     EXPECT_EQ(r.headers["referrer-policy"], "no-referrer");
     EXPECT_EQ(client().get("/index.html").body, r.body);
@@ -86,6 +91,9 @@ TEST_F(StaticFilesTest, TheStaffConsoleAnswersEveryPageAddressWithItsIndexAndIts
     EXPECT_EQ(root.headers["cache-control"], "no-cache");
     EXPECT_NE(root.headers["content-security-policy"].find("script-src 'self'"), std::string::npos);
     EXPECT_EQ(root.headers["content-security-policy"].find("unsafe-inline"), std::string::npos);
+    // The console shows no fetched pictures: no blob: images.
+    EXPECT_NE(root.headers["content-security-policy"].find("img-src 'self';"), std::string::npos);
+    EXPECT_EQ(root.headers["content-security-policy"].find("blob:"), std::string::npos);
     // The console's own router shows these: a reload or a typed address works.
     for (const std::string page : {"/staff/sessions/4/room", "/staff/centres/1/candidates", "/staff/candidates/9"}) {
         auto r = client().get(page);
