@@ -17,6 +17,11 @@ struct AuditEvent {
     std::string details;  // JSON object text, may be "{}"
 };
 
+// The hash an entry carries: SHA-256 over the previous entry's hash ("genesis"
+// for the first) and the entry's fields, each length-prefixed so no two
+// different entries serialise alike. The same on every engine.
+std::string audit_chain_hash(const std::string& prev, const AuditEvent& event);
+
 // `text` as a quoted JSON string, for free text (reasons, evidence) in `details`.
 std::string quoted_json(std::string_view text);
 

@@ -82,12 +82,16 @@ PgResult PgConnection::exec(std::string_view sql, const std::vector<PgParam>& pa
     return PgResult(checked(result, connection_.get(), sql));
 }
 
+bool PgConnection::ok() const { return PQstatus(connection_.get()) == CONNECTION_OK; }
+
 void PgConnection::exec_script(std::string_view sql) {
     const std::string script(sql);
     PQclear(checked(PQexec(connection_.get(), script.c_str()), connection_.get(), sql));
 }
 
-PgTransaction::PgTransaction(PgConnection& connection) : connection_(connection) { connection_.exec("BEGIN"); }
+PgTransaction::PgTransaction(PgConnection& connection, std::string_view begin) : connection_(connection) {
+    connection_.exec(begin);
+}
 
 PgTransaction::~PgTransaction() {
     if (done_) return;

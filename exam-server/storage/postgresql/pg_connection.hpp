@@ -68,6 +68,8 @@ public:
     // Several statements without parameters (a migration's script), as one
     // command: inside a transaction block they stand or fall together.
     void exec_script(std::string_view sql);
+    // Whether the connection to the server still stands (false after the server went away).
+    bool ok() const;
 
 private:
     struct Finish {
@@ -76,10 +78,11 @@ private:
     std::unique_ptr<pg_conn, Finish> connection_;
 };
 
-// BEGIN on construction; ROLLBACK on destruction unless committed.
+// BEGIN (or `begin`, with its isolation level) on construction; ROLLBACK on
+// destruction unless committed.
 class PgTransaction {
 public:
-    explicit PgTransaction(PgConnection& connection);
+    explicit PgTransaction(PgConnection& connection, std::string_view begin = "BEGIN");
     ~PgTransaction();
     PgTransaction(const PgTransaction&) = delete;
     PgTransaction& operator=(const PgTransaction&) = delete;

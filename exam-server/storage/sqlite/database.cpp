@@ -27,17 +27,6 @@ std::optional<domain::Error> to_error(std::exception_ptr e) {
     }
 }
 
-std::string chain_hash(const std::string& prev, const AuditEvent& e) {
-    // Length-prefixed fields: no two different events serialise alike.
-    std::string material;
-    for (const std::string& field :
-         {prev, std::to_string(e.at), e.actor, e.action, e.subject, e.details}) {
-        material += std::to_string(field.size());
-        material += ':';
-        material += field;
-    }
-    return security::sha256_hex(material);
-}
 
 }  // namespace
 
@@ -121,7 +110,7 @@ void append_audit(Connection& db, const AuditEvent& event) {
     }
     auto insert = db.prepare(
         "INSERT INTO audit_log (at, actor, action, subject, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)");
-    const auto hash = chain_hash(prev, event);
+    const auto hash = audit_chain_hash(prev, event);
     insert.bind_all(event.at, event.actor, event.action, event.subject, event.details, prev, hash);
     insert.run();
     auto& pending = pending_audit();
@@ -138,7 +127,7 @@ AuditChainCheck check_audit_chain(Connection& db) {
                      rows.column_text(5)};
         const auto id = rows.column_int64(0);
         if (check.first_broken == 0 &&
-            (rows.column_text(6) != check.last_hash || rows.column_text(7) != chain_hash(check.last_hash, e))) {
+            (rows.column_text(6) != check.last_hash || rows.column_text(7) != audit_chain_hash(check.last_hash, e))) {
             check.first_broken = id;
         }
         ++check.rows;
