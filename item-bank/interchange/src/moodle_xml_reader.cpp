@@ -11,6 +11,7 @@
 #include "item_interchange/html_to_safe_text.hpp"
 #include "item_interchange/item_export.hpp"
 #include "base64_text.hpp"
+#include "package_href.hpp"
 #include "picture_import.hpp"
 #include "xml_document.hpp"
 
@@ -37,20 +38,6 @@ std::optional<bool> moodle_bool(const xmlNode* node) {
     return std::nullopt;
 }
 
-std::string percent_decoded(std::string_view s) {
-    std::string out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
-            std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
-            out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
-            i += 2;
-        } else {
-            out += s[i];
-        }
-    }
-    return out;
-}
-
 constexpr std::string_view plugin_prefix = "@@PLUGINFILE@@/";
 
 // A picture's src in a Moodle text names one of the field's own <file>s:
@@ -61,7 +48,10 @@ detail::PictureFetch embedded_files(const xmlNode* field) {
             why = "it is not one of the question's embedded files (@@PLUGINFILE@@), and nothing is fetched from elsewhere";
             return std::nullopt;
         }
-        const std::string wanted = "/" + percent_decoded(src.substr(plugin_prefix.size()));
+        // A malformed escape is read as written: Moodle's own file names never hold one.
+        const auto name = src.substr(plugin_prefix.size());
+        std::string ignored;
+        const std::string wanted = "/" + detail::percent_decoded(name, ignored).value_or(std::string(name));
         for (const xmlNode* f : child_elements(field, "file")) {
             std::string path = attribute(f, "path");
             if (path.empty()) path = "/";

@@ -13,6 +13,22 @@ int hex_value(char c) {
     return -1;
 }
 
+
+// "http:", "file:", "c:": a scheme (or a drive letter) before any '/'.
+bool has_scheme(std::string_view s) {
+    const auto colon = s.find(':');
+    if (colon == std::string_view::npos || colon == 0) return false;
+    const auto slash = s.find('/');
+    if (slash != std::string_view::npos && slash < colon) return false;
+    for (std::size_t i = 0; i < colon; ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (!std::isalnum(c) && c != '+' && c != '-' && c != '.') return false;
+    }
+    return true;
+}
+
+}  // namespace
+
 std::optional<std::string> percent_decoded(std::string_view s, std::string& why) {
     std::string out;
     for (std::size_t i = 0; i < s.size(); ++i) {
@@ -34,21 +50,6 @@ std::optional<std::string> percent_decoded(std::string_view s, std::string& why)
     }
     return out;
 }
-
-// "http:", "file:", "c:": a scheme (or a drive letter) before any '/'.
-bool has_scheme(std::string_view s) {
-    const auto colon = s.find(':');
-    if (colon == std::string_view::npos || colon == 0) return false;
-    const auto slash = s.find('/');
-    if (slash != std::string_view::npos && slash < colon) return false;
-    for (std::size_t i = 0; i < colon; ++i) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (!std::isalnum(c) && c != '+' && c != '-' && c != '.') return false;
-    }
-    return true;
-}
-
-}  // namespace
 
 std::optional<std::string> resolve_href(std::string_view base, std::string_view href, std::string& why) {
     std::string joined;

@@ -9,6 +9,10 @@
 
 namespace item_interchange::detail {
 
+// `s` with its percent escapes decoded, or nothing with `why` saying what is
+// wrong (a malformed escape, an escaped NUL).
+std::optional<std::string> percent_decoded(std::string_view s, std::string& why);
+
 // The package entry `href` names, read against `base` (the xml:base values in
 // force, "" at the package's root), or nothing with `why` saying what is wrong:
 // a URL of another scheme, an absolute path, a backslash, or a path that
