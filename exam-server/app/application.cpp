@@ -41,17 +41,7 @@
 #include "services/player_state_service.hpp"
 #include "services/results_service.hpp"
 #include "services/session_service.hpp"
-#include "storage/sqlite/database.hpp"
-#include "storage/sqlite/sqlite_attempt_store.hpp"
-#include "storage/sqlite/sqlite_audit_store.hpp"
-#include "storage/sqlite/sqlite_bank_import_store.hpp"
-#include "storage/sqlite/sqlite_certificate_store.hpp"
-#include "storage/sqlite/sqlite_ledger_store.hpp"
-#include "storage/sqlite/sqlite_people_store.hpp"
-#include "storage/sqlite/sqlite_player_state_store.hpp"
-#include "storage/sqlite/sqlite_results_store.hpp"
-#include "storage/sqlite/sqlite_session_store.hpp"
-#include "storage/sqlite/sqlite_token_store.hpp"
+#include "app/storage_backend.hpp"
 
 namespace exam::app {
 
@@ -107,18 +97,8 @@ struct Application::Impl {
     Metrics metrics;
     InMemoryThrottle throttle;
     std::shared_ptr<const item_bank::Bank> bank;
-    std::unique_ptr<storage::sqlite::Database> database;
-    std::unique_ptr<storage::sqlite::SqlitePeopleStore> people;
-    std::unique_ptr<storage::sqlite::SqliteTokenStore> tokens;
-    std::unique_ptr<storage::sqlite::SqliteSessionStore> sessions;
-    std::unique_ptr<storage::sqlite::SqliteAttemptStore> attempt_store;
-    std::unique_ptr<storage::sqlite::SqliteLedgerStore> ledger_store;
-    std::unique_ptr<storage::sqlite::SqliteCertificateStore> certificate_store;
+    std::unique_ptr<StorageBackend> storage;
     std::optional<security::AwardingKey> awarding_key;
-    std::unique_ptr<storage::sqlite::SqliteResultsStore> results_store;
-    std::unique_ptr<storage::sqlite::SqliteAuditStore> audit_store;
-    std::unique_ptr<storage::sqlite::SqlitePlayerStateStore> player_state_store;
-    std::unique_ptr<storage::sqlite::SqliteBankImportStore> bank_import_store;
     std::unique_ptr<services::BlockingPool> kdf_pool;
     std::unique_ptr<services::IdentityService> identity;
     std::unique_ptr<services::AttemptService> attempts;
@@ -167,63 +147,44 @@ void Application::start() {
     const auto& c = i.options.config;
     i.bank = load_bank(c.bank_dir);
 
+    // The data folder holds the keys and TLS files whichever database is used.
     std::filesystem::create_directories(c.data_dir);
-    storage::sqlite::DatabaseOptions db_options;
-    db_options.writer.on_batch = [&i](const storage::sqlite::BatchReport& r) {
-        i.metrics.observe_commit_batch(static_cast<double>(r.jobs), std::chrono::duration<double>(r.transaction).count());
-    };
-    db_options.audit_anchor = std::filesystem::path(c.data_dir) / "audit-anchor.json";
-    i.database = std::make_unique<storage::sqlite::Database>(std::filesystem::path(c.data_dir) / "exam.sqlite3", db_options);
     const auto& clock = i.clock();
-    i.people = std::make_unique<storage::sqlite::SqlitePeopleStore>(*i.database, clock);
-    i.tokens = std::make_unique<storage::sqlite::SqliteTokenStore>(*i.database, clock);
-    i.sessions = std::make_unique<storage::sqlite::SqliteSessionStore>(*i.database, clock);
-    i.attempt_store = std::make_unique<storage::sqlite::SqliteAttemptStore>(*i.database, clock, i.bank);
-    i.ledger_store = std::make_unique<storage::sqlite::SqliteLedgerStore>(*i.database, clock);
-    i.certificate_store = std::make_unique<storage::sqlite::SqliteCertificateStore>(*i.database);
-    i.results_store = std::make_unique<storage::sqlite::SqliteResultsStore>(*i.database);
-    i.audit_store = std::make_unique<storage::sqlite::SqliteAuditStore>(*i.database);
-    i.player_state_store = std::make_unique<storage::sqlite::SqlitePlayerStateStore>(*i.database);
-    i.bank_import_store = std::make_unique<storage::sqlite::SqliteBankImportStore>(*i.database);
-    if (auto changed = i.attempt_store->changed_item_versions(); !changed.empty()) {
-        std::string message = "items were edited after candidates sat them, without a new version number "
-                              "(raise their version in the bank):";
-        for (const auto& v : changed) message += "\n  " + v;
-        throw std::runtime_error(message);
-    }
+    i.storage = std::make_unique<StorageBackend>(c, clock, i.bank, i.metrics);
+    auto& st = *i.storage;
 
     // scrypt costs 128 MiB a hash: two at a time keeps memory bounded.
     i.kdf_pool = std::make_unique<services::BlockingPool>(2, 256);
-    i.identity = std::make_unique<services::IdentityService>(*i.people, *i.tokens, clock, i.options.kdf, i.throttle,
+    i.identity = std::make_unique<services::IdentityService>(st.people(), st.tokens(), clock, i.options.kdf, i.throttle,
                                                              *i.kdf_pool);
-    i.attempts = std::make_unique<services::AttemptService>(*i.attempt_store, clock, i.bank,
+    i.attempts = std::make_unique<services::AttemptService>(st.attempts(), clock, i.bank,
                                                             c.clock_grace_seconds * 1000, random_seed);
     i.attempts->load_unfinished();
-    i.registry = std::make_unique<services::CandidateRegistry>(*i.people, clock, i.bank);
-    i.session_service = std::make_unique<services::SessionService>(*i.people, *i.sessions, *i.attempts, *i.identity,
+    i.registry = std::make_unique<services::CandidateRegistry>(st.people(), clock, i.bank);
+    i.session_service = std::make_unique<services::SessionService>(st.people(), st.sessions(), *i.attempts, *i.identity,
                                                                    i.throttle, clock, i.bank);
 
-    i.ledger = std::make_unique<services::CreditLedger>(*i.people, *i.ledger_store, clock, i.bank);
-    i.invigilation = std::make_unique<services::InvigilationService>(*i.people, *i.sessions, *i.attempts, clock);
+    i.ledger = std::make_unique<services::CreditLedger>(st.people(), st.ledger(), clock, i.bank);
+    i.invigilation = std::make_unique<services::InvigilationService>(st.people(), st.sessions(), *i.attempts, clock);
     i.feed_publisher = std::make_unique<api::FeedPublisher>(i.feed, clock);
     i.invigilation->set_observer(i.feed_publisher.get());
     i.session_service->set_observer(i.feed_publisher.get());
     i.attempts->set_observer([&i](const services::AttemptSnapshot& s) { i.feed_publisher->attempt_changed(s); });
     i.attempts->set_admission_lookup([&i](domain::Id booking) {
-        auto b = i.sessions->booking(booking);
+        auto b = i.storage->sessions().booking(booking);
         return b && b->admitted_at.has_value();
     });
     i.awarding_key = load_awarding_key(c.data_dir);
-    i.certification = std::make_unique<services::CertificationService>(*i.people, *i.ledger_store, *i.certificate_store,
+    i.certification = std::make_unique<services::CertificationService>(st.people(), st.ledger(), st.certificates(),
                                                                        clock, i.bank, *i.awarding_key);
-    i.results = std::make_unique<services::ResultsService>(*i.people, *i.results_store, i.bank);
-    i.audit = std::make_unique<services::AuditService>(*i.people, *i.audit_store);
-    i.player_states = std::make_unique<services::PlayerStateService>(*i.player_state_store, *i.attempts, *i.registry, clock);
+    i.results = std::make_unique<services::ResultsService>(st.people(), st.results(), i.bank);
+    i.audit = std::make_unique<services::AuditService>(st.people(), st.audit());
+    i.player_states = std::make_unique<services::PlayerStateService>(st.player_states(), *i.attempts, *i.registry, clock);
     i.interchange_pool = std::make_unique<services::BlockingPool>(1, 16);
-    i.bank_imports = std::make_unique<services::BankImportService>(*i.bank_import_store, clock, i.bank,
+    i.bank_imports = std::make_unique<services::BankImportService>(st.bank_imports(), clock, i.bank,
                                                                    services::BankFolder(bank_folder(c.bank_dir)),
                                                                    *i.interchange_pool);
-    i.bank_exports = std::make_unique<services::BankExportService>(*i.bank_import_store, clock, i.bank, *i.interchange_pool);
+    i.bank_exports = std::make_unique<services::BankExportService>(st.bank_imports(), clock, i.bank, *i.interchange_pool);
     i.api_context = std::make_unique<api::ApiContext>(api::ApiContext{
         *i.identity, *i.registry, *i.session_service, *i.attempts, *i.ledger, *i.invigilation, i.feed, *i.certification,
         *i.results, *i.audit, *i.bank_imports, *i.bank_exports, i.metrics, [] { return openapi_document(); }});
@@ -290,6 +251,7 @@ void Application::start() {
                                {"port", static_cast<long long>(i.server->port())},
                                {"tls", c.tls},
                                {"data_dir", c.data_dir},
+                               {"database", i.storage->description()},
                                {"player_files", static_cast<long long>(i.player_files->file_count())},
                                {"items", static_cast<long long>(i.bank->items().size())}});
 }
@@ -309,7 +271,7 @@ void Application::stop() {
     i.server->stop(std::chrono::seconds(10));
     i.kdf_pool.reset();  // finishes queued log-ins, whose writes go to the still-open database
     i.interchange_pool.reset();  // likewise uploads and confirmations (a confirmation waits for its commit)
-    i.database->stop();
+    i.storage->stop();
     i.logger->info("stopped");
     i.logger->flush();
 }
@@ -324,7 +286,7 @@ services::AttemptService& Application::attempts() { return *impl_->attempts; }
 
 std::string Application::create_demo_data() {
     auto& i = *impl_;
-    return app::create_demo_data(DemoServices{*i.people, *i.identity, *i.registry, *i.session_service, *i.invigilation, i.clock()});
+    return app::create_demo_data(DemoServices{i.storage->people(), *i.identity, *i.registry, *i.session_service, *i.invigilation, i.clock()});
 }
 
 }  // namespace exam::app

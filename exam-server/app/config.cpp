@@ -19,6 +19,10 @@ Serves the onscreen test system over HTTPS (HTTP/1.1, TLS 1.2 and 1.3).
   --listen ADDRESS       address to listen on (default 127.0.0.1)
   --port N               port (default 8443; 0 picks a free one)
   --data-dir DIR         where the database, TLS files and keys live (default exam-data)
+  --database URI         postgresql://USER@HOST:PORT/DB to keep everything in
+                         PostgreSQL, shared by several nodes (default: SQLite,
+                         exam.sqlite3 in the data dir)
+  --database-connections N   reader connections to the database (default 4)
   --tls-cert FILE        PEM certificate chain (default: a self-signed one in the data dir)
   --tls-key FILE         PEM private key for --tls-cert
   --plain-http           serve plain HTTP, for running behind a TLS-terminating proxy
@@ -55,6 +59,15 @@ std::string apply(ServerConfig& c, const std::string& name, const std::string& v
         if (!parse_number(value, 0, 65535, n)) return "--port expects a number from 0 to 65535";
         c.port = static_cast<unsigned short>(n);
     } else if (name == "data-dir") c.data_dir = value;
+    else if (name == "database") {
+        if (!value.empty() && value != "sqlite" && !value.starts_with("postgresql://") && !value.starts_with("postgres://")) {
+            return "--database expects sqlite or a postgresql:// URI";
+        }
+        c.database = value == "sqlite" ? "" : value;
+    } else if (name == "database-connections") {
+        if (!parse_number(value, 1, 256, n)) return "--database-connections expects a number from 1 to 256";
+        c.database_connections = static_cast<std::size_t>(n);
+    }
     else if (name == "tls-cert") c.tls_certificate = value;
     else if (name == "tls-key") c.tls_key = value;
     else if (name == "threads") {

@@ -14,6 +14,10 @@ struct ServerConfig {
     std::string listen_address = "127.0.0.1";
     unsigned short port = 8443;
     std::string data_dir = "exam-data";
+    // Empty: SQLite, exam.sqlite3 in data_dir. "postgresql://user@host:5432/db":
+    // PostgreSQL, shared by every node (docs/postgresql.md).
+    std::string database;
+    std::size_t database_connections = 4;  // reader connections (the writer has its own)
     bool tls = true;
     std::string tls_certificate;  // empty: a self-signed one in data_dir
     std::string tls_key;

@@ -16,4 +16,6 @@ target_sources(exam_server PRIVATE
   storage/postgresql/pg_connection.cpp
   storage/postgresql/pg_database.cpp
   storage/postgresql/pg_migrations.cpp
+  storage/postgresql/pg_placeholders.cpp
+  storage/postgresql/pg_statement.cpp
 )

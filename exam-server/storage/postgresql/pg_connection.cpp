@@ -2,6 +2,11 @@
 
 #include <libpq-fe.h>
 
+#include <cstdlib>
+
+#include "storage/postgresql/pg_placeholders.hpp"
+#include "storage/postgresql/pg_statement.hpp"
+
 namespace exam::storage::postgresql {
 namespace {
 
@@ -21,11 +26,43 @@ PGresult* checked(PGresult* result, PGconn* connection, std::string_view sql) {
     return result;
 }
 
+// libpq's parameter arrays for `params`: integers as decimal text (kept in
+// `texts`), bytes binary, NULL as a null pointer.
+struct ParamArrays {
+    explicit ParamArrays(const std::vector<PgParam>& params)
+        : texts(params.size()), values(params.size(), nullptr), lengths(params.size(), 0), formats(params.size(), 0) {
+        for (std::size_t i = 0; i < params.size(); ++i) {
+            if (const auto* s = std::get_if<std::string>(&params[i])) {
+                values[i] = s->c_str();
+            } else if (const auto* n = std::get_if<std::int64_t>(&params[i])) {
+                texts[i] = std::to_string(*n);
+                values[i] = texts[i].c_str();
+            } else if (const auto* b = std::get_if<Bytes>(&params[i])) {
+                values[i] = b->value.data();
+                lengths[i] = static_cast<int>(b->value.size());
+                formats[i] = 1;  // binary: bytes as they are, no escaping
+            }
+        }
+    }
+    int count() const { return static_cast<int>(values.size()); }
+
+    std::vector<std::string> texts;
+    std::vector<const char*> values;
+    std::vector<int> lengths, formats;
+};
+
 }  // namespace
 
 void PgResult::Free::operator()(pg_result* r) const { PQclear(r); }
 
 int PgResult::rows() const { return PQntuples(result_.get()); }
+
+int PgResult::columns() const { return PQnfields(result_.get()); }
+
+std::int64_t PgResult::affected_rows() const {
+    const char* count = PQcmdTuples(result_.get());
+    return (count == nullptr || *count == '\0') ? 0 : std::strtoll(count, nullptr, 10);
+}
 
 bool PgResult::is_null(int row, int column) const { return PQgetisnull(result_.get(), row, column) == 1; }
 
@@ -61,28 +98,41 @@ PgConnection::PgConnection(const std::string& conninfo) : connection_(PQconnectd
 }
 
 PgResult PgConnection::exec(std::string_view sql, const std::vector<PgParam>& params) {
-    std::vector<std::string> texts(params.size());
-    std::vector<const char*> values(params.size(), nullptr);
-    std::vector<int> lengths(params.size(), 0), formats(params.size(), 0);
-    for (std::size_t i = 0; i < params.size(); ++i) {
-        if (const auto* s = std::get_if<std::string>(&params[i])) {
-            values[i] = s->c_str();
-        } else if (const auto* n = std::get_if<std::int64_t>(&params[i])) {
-            texts[i] = std::to_string(*n);
-            values[i] = texts[i].c_str();
-        } else if (const auto* b = std::get_if<Bytes>(&params[i])) {
-            values[i] = b->value.data();
-            lengths[i] = static_cast<int>(b->value.size());
-            formats[i] = 1;  // binary: bytes as they are, no escaping
-        }
-    }
+    const ParamArrays p(params);
     const std::string statement(sql);
-    PGresult* result = PQexecParams(connection_.get(), statement.c_str(), static_cast<int>(params.size()), nullptr,
-                                    values.data(), lengths.data(), formats.data(), 0);
-    return PgResult(checked(result, connection_.get(), sql));
+    PGresult* result = PQexecParams(connection_.get(), statement.c_str(), p.count(), nullptr, p.values.data(),
+                                    p.lengths.data(), p.formats.data(), 0);
+    PgResult out(checked(result, connection_.get(), sql));
+    changes_ = out.affected_rows();
+    return out;
+}
+
+PgStatement PgConnection::prepare(std::string_view sql) {
+    const std::string key(sql);
+    auto found = prepared_.find(key);
+    if (found == prepared_.end()) {
+        const std::string name = "exam_" + std::to_string(prepared_.size() + 1);
+        const std::string translated = postgresql_placeholders(sql);
+        // Parameter types are left for the server to infer from the SQL.
+        PQclear(checked(PQprepare(connection_.get(), name.c_str(), translated.c_str(), 0, nullptr), connection_.get(),
+                        translated));
+        found = prepared_.emplace(key, name).first;
+    }
+    return PgStatement(*this, found->first, found->second);
+}
+
+PgResult PgConnection::exec_prepared(const std::string& name, std::string_view sql, const std::vector<PgParam>& params) {
+    const ParamArrays p(params);
+    PGresult* result =
+        PQexecPrepared(connection_.get(), name.c_str(), p.count(), p.values.data(), p.lengths.data(), p.formats.data(), 0);
+    PgResult out(checked(result, connection_.get(), sql));
+    changes_ = out.affected_rows();
+    return out;
 }
 
 bool PgConnection::ok() const { return PQstatus(connection_.get()) == CONNECTION_OK; }
+
+bool PgConnection::transaction_failed() const { return PQtransactionStatus(connection_.get()) == PQTRANS_INERROR; }
 
 void PgConnection::exec_script(std::string_view sql) {
     const std::string script(sql);
@@ -103,6 +153,8 @@ PgTransaction::~PgTransaction() {
 }
 
 void PgTransaction::commit() {
+    // COMMIT in a failed transaction "succeeds" by rolling back: never report that as saved.
+    if (connection_.transaction_failed()) throw PgError("the transaction failed before its commit", "25P02");
     connection_.exec("COMMIT");
     done_ = true;
 }

@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <variant>
 #include <vector>
 
@@ -43,6 +44,9 @@ public:
     PgResult& operator=(PgResult&&) noexcept = default;
 
     int rows() const;
+    int columns() const;
+    // Rows an INSERT, UPDATE or DELETE touched (0 for other commands).
+    std::int64_t affected_rows() const;
     bool is_null(int row, int column) const;
     std::string text(int row, int column) const;
     std::int64_t int64(int row, int column) const;
@@ -55,6 +59,8 @@ private:
     };
     std::unique_ptr<pg_result, Free> result_;
 };
+
+class PgStatement;
 
 class PgConnection {
 public:
@@ -70,12 +76,26 @@ public:
     void exec_script(std::string_view sql);
     // Whether the connection to the server still stands (false after the server went away).
     bool ok() const;
+    // Whether the open transaction has failed (PostgreSQL would answer COMMIT with a rollback).
+    bool transaction_failed() const;
+
+    // A statement in SQLite's notation (`?`, `?N`), prepared on the server the
+    // first time this connection sees its SQL and reused after; see pg_statement.hpp.
+    PgStatement prepare(std::string_view sql);
+    // Rows the last INSERT, UPDATE or DELETE run on this connection touched.
+    std::int64_t changes() const { return changes_; }
+    std::size_t prepared_statements() const { return prepared_.size(); }
 
 private:
+    friend class PgStatement;
+    PgResult exec_prepared(const std::string& name, std::string_view sql, const std::vector<PgParam>& params);
+
     struct Finish {
         void operator()(pg_conn* c) const;
     };
     std::unique_ptr<pg_conn, Finish> connection_;
+    std::unordered_map<std::string, std::string> prepared_;  // SQL as the store wrote it -> statement name
+    std::int64_t changes_ = 0;
 };
 
 // BEGIN (or `begin`, with its isolation level) on construction; ROLLBACK on

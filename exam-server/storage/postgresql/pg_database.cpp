@@ -1,6 +1,7 @@
 #include "storage/postgresql/pg_database.hpp"
 
 #include "domain/clock.hpp"
+#include "storage/sql/audit_chain_walk.hpp"
 #include "storage/postgresql/pg_migrations.hpp"
 #include "storage/schema_migrations.hpp"
 
@@ -13,25 +14,62 @@ constexpr std::int64_t audit_lock_key = 0x6578616d61756474;  // "examaudt"
 
 bool retryable(const PgError& e) { return e.sqlstate() == "40001" || e.sqlstate() == "40P01"; }
 
-domain::Error unavailable() {
-    return domain::Error{503, "storage_unavailable", "the change could not be saved; try again", {}};
+domain::Error refusal_of(const PgError& e) {
+    if (e.sqlstate().starts_with("23")) return domain::Error{409, "conflict", "this conflicts with existing data", {}};
+    return PgDatabase::unavailable();
+}
+
+// Runs one job; inside a savepoint when it shares its transaction with
+// others, so its failure undoes only its own work. Returns its refusal, if
+// any; throws PgError when the transaction as a whole is lost (a broken
+// connection, or a retryable failure outside a savepoint).
+std::optional<domain::Error> run_job(PgConnection& c, const PgDatabase::Job& job, bool in_savepoint) {
+    for (int attempt = 0;; ++attempt) {
+        if (in_savepoint) c.exec("SAVEPOINT job");
+        std::optional<domain::Error> refusal;
+        try {
+            job(c);
+            if (in_savepoint) c.exec("RELEASE SAVEPOINT job");
+            return std::nullopt;
+        } catch (const domain::Error& e) {
+            refusal = e;  // the job's own refusal
+        } catch (const PgError& e) {
+            if (!c.ok() || !in_savepoint) {
+                if (!c.ok() || retryable(e)) throw;
+                return refusal_of(e);  // alone in its transaction, which the caller rolls back
+            }
+            if (retryable(e) && attempt < retries_after_serialization_failure) {
+                c.exec("ROLLBACK TO SAVEPOINT job");
+                continue;
+            }
+            refusal = refusal_of(e);
+        } catch (...) {
+            refusal = PgDatabase::unavailable();
+        }
+        if (in_savepoint) c.exec("ROLLBACK TO SAVEPOINT job");
+        return refusal;
+    }
 }
 
 }  // namespace
 
+domain::Error PgDatabase::unavailable() {
+    return domain::Error{503, "storage_unavailable", "the change could not be saved; try again", {}};
+}
+
 PgDatabase::Lease::Lease(PgDatabase& db) : db_(db) {
     std::unique_lock lock(db_.mutex_);
-    db_.connection_free_.wait(lock, [this] { return !db_.idle_.empty(); });
-    connection_ = std::move(db_.idle_.back());
-    db_.idle_.pop_back();
+    db_.reader_free_.wait(lock, [this] { return !db_.idle_readers_.empty(); });
+    connection_ = std::move(db_.idle_readers_.back());
+    db_.idle_readers_.pop_back();
 }
 
 PgDatabase::Lease::~Lease() {
     {
         std::lock_guard lock(db_.mutex_);
-        db_.idle_.push_back(std::move(connection_));
+        db_.idle_readers_.push_back(std::move(connection_));
     }
-    db_.connection_free_.notify_one();
+    db_.reader_free_.notify_one();
 }
 
 void PgDatabase::Lease::replace() {
@@ -39,19 +77,20 @@ void PgDatabase::Lease::replace() {
         connection_ = std::make_unique<PgConnection>(db_.options_.conninfo);
     } catch (const PgError&) {
         // The server is still away: the broken connection goes back and is
-        // replaced again by the next job that finds it broken.
+        // replaced again by the next read that finds it broken.
     }
 }
 
 PgDatabase::PgDatabase(PgDatabaseOptions options) : options_(std::move(options)) {
-    if (options_.connections == 0 || options_.writers == 0 || options_.writers > options_.connections) {
-        throw std::invalid_argument("a PostgreSQL pool needs at least one connection per writer");
+    if (options_.readers == 0 || options_.max_batch == 0) {
+        throw std::invalid_argument("a PostgreSQL database needs at least one reader and a batch of at least one");
     }
-    for (std::size_t i = 0; i < options_.connections; ++i) {
-        idle_.push_back(std::make_unique<PgConnection>(options_.conninfo));
+    writer_connection_ = std::make_unique<PgConnection>(options_.conninfo);
+    apply_migrations(*writer_connection_, schema_migrations(), domain::format_utc(domain::SystemClock().now_ms()));
+    for (std::size_t i = 0; i < options_.readers; ++i) {
+        idle_readers_.push_back(std::make_unique<PgConnection>(options_.conninfo));
     }
-    apply_migrations(*idle_.front(), schema_migrations(), domain::format_utc(domain::SystemClock().now_ms()));
-    for (std::size_t i = 0; i < options_.writers; ++i) workers_.emplace_back([this] { work(); });
+    writer_ = std::thread([this] { work(); });
 }
 
 PgDatabase::~PgDatabase() { stop(); }
@@ -63,80 +102,98 @@ void PgDatabase::stop() {
         stopping_ = true;
     }
     job_ready_.notify_all();
-    for (auto& w : workers_) w.join();
+    if (writer_.joinable()) writer_.join();
 }
 
 void PgDatabase::write(Job job, Done done) {
     {
         std::lock_guard lock(mutex_);
         if (!stopping_) {
-            jobs_.emplace_back(std::move(job), std::move(done));
-            job_ready_.notify_one();
+            jobs_.push_back({std::move(job), std::move(done)});
+            if (jobs_.size() == 1) job_ready_.notify_one();
             return;
         }
     }
     done(unavailable());
 }
 
+void PgDatabase::fence(Done done) {
+    write([](PgConnection&) {}, std::move(done));
+}
+
 void PgDatabase::work() {
     for (;;) {
-        std::pair<Job, Done> next;
+        std::vector<Pending> batch;
         {
             std::unique_lock lock(mutex_);
             job_ready_.wait(lock, [this] { return stopping_ || !jobs_.empty(); });
             if (jobs_.empty()) return;  // stopping, and every queued job done
-            next = std::move(jobs_.front());
-            jobs_.pop_front();
+            // Whatever queued while the last batch committed goes together.
+            while (!jobs_.empty() && batch.size() < options_.max_batch) {
+                batch.push_back(std::move(jobs_.front()));
+                jobs_.pop_front();
+            }
         }
-        next.second(run_job(next.first));
+        commit_batch(batch);
     }
 }
 
-std::optional<domain::Error> PgDatabase::run_job(const Job& job) {
-    Lease lease(*this);
+void PgDatabase::reconnect_writer() {
+    try {
+        writer_connection_ = std::make_unique<PgConnection>(options_.conninfo);
+    } catch (const PgError&) {
+        // Still away: this batch is refused and the next one tries again.
+    }
+}
+
+void PgDatabase::commit_batch(std::vector<Pending>& batch) {
+    std::vector<std::optional<domain::Error>> outcomes(batch.size());
+    const auto started = std::chrono::steady_clock::now();
+    const bool alone = batch.size() == 1;
+    bool committed = false;
     for (int attempt = 0;; ++attempt) {
+        if (!writer_connection_->ok()) reconnect_writer();
+        PgConnection& c = *writer_connection_;
         try {
-            if (!lease.connection().ok()) lease.replace();
-            PgTransaction transaction(lease.connection());
-            job(lease.connection());
-            transaction.commit();
-            return std::nullopt;
-        } catch (const domain::Error& refused) {
-            return refused;  // the job's own refusal; its transaction rolled back
+            PgTransaction transaction(c);
+            for (std::size_t i = 0; i < batch.size(); ++i) outcomes[i] = run_job(c, batch[i].job, !alone);
+            // A lone job that failed leaves its transaction to roll back.
+            if (!(alone && outcomes[0])) {
+                transaction.commit();
+                committed = true;
+            }
+            break;
         } catch (const PgError& e) {
-            if (retryable(e) && attempt < retries_after_serialization_failure) continue;
-            if (e.sqlstate().starts_with("23")) return domain::Error{409, "conflict", "this conflicts with existing data", {}};
-            // A failed COMMIT may or may not have committed: only a connection
-            // failure leaves that open, and it is answered 503 so the client
-            // retries; stores make their writes idempotent (sequence numbers) for that.
-            if (!lease.connection().ok()) lease.replace();
-            return unavailable();
+            if (c.ok() && retryable(e) && attempt < retries_after_serialization_failure) continue;
+            // Lost with the connection (or failed at COMMIT): whether it
+            // committed is unknown, so each is refused and its client
+            // retries; the stores' writes are idempotent for that.
+            for (auto& o : outcomes) o = unavailable();
+            break;
         } catch (...) {
-            return unavailable();
+            for (auto& o : outcomes) o = unavailable();
+            break;
         }
     }
+    if (committed && options_.on_batch) {
+        options_.on_batch(PgBatchReport{batch.size(), std::chrono::steady_clock::now() - started});
+    }
+    for (std::size_t i = 0; i < batch.size(); ++i) batch[i].done(std::move(outcomes[i]));
 }
 
 void append_audit(PgConnection& connection, const AuditEvent& event) {
     if (event.action.empty()) return;
-    connection.exec("SELECT pg_advisory_xact_lock($1)", {audit_lock_key});
-    auto last = connection.exec("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1");
-    const std::string prev = last.rows() > 0 ? last.text(0, 0) : "genesis";
-    connection.exec(
-        "INSERT INTO audit_log (at, actor, action, subject, details, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        {std::int64_t{event.at}, event.actor, event.action, event.subject, event.details, prev,
-         audit_chain_hash(prev, event)});
+    connection.prepare("SELECT pg_advisory_xact_lock(?)").bind_all(audit_lock_key).run();
+    auto last = connection.prepare("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1");
+    const std::string prev = last.step() == Step::row ? last.column_text(0) : "genesis";
+    connection.prepare(
+                  "INSERT INTO audit_log (at, actor, action, subject, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        .bind_all(event.at, event.actor, event.action, event.subject, event.details, prev, audit_chain_hash(prev, event))
+        .run();
 }
 
-std::int64_t first_broken_audit_row(PgConnection& connection) {
-    auto rows = connection.exec("SELECT id, at, actor, action, subject, details, prev_hash, hash FROM audit_log ORDER BY id");
-    std::string last = "genesis";
-    for (int r = 0; r < rows.rows(); ++r) {
-        const AuditEvent e{rows.int64(r, 1), rows.text(r, 2), rows.text(r, 3), rows.text(r, 4), rows.text(r, 5)};
-        if (rows.text(r, 6) != last || rows.text(r, 7) != audit_chain_hash(last, e)) return rows.int64(r, 0);
-        last = rows.text(r, 7);
-    }
-    return 0;
-}
+AuditChainCheck check_audit_chain(PgConnection& connection) { return sql::walk_audit_chain(connection); }
+
+std::int64_t first_broken_audit_row(PgConnection& connection) { return check_audit_chain(connection).first_broken; }
 
 }  // namespace exam::storage::postgresql

@@ -16,8 +16,8 @@
 
 namespace exam::storage::postgresql {
 
-// The SQL PostgreSQL runs for a migration: its own when it has one, else the
-// portable SQL with SQLite's rowid key ("INTEGER PRIMARY KEY") made an identity column.
+// The SQL PostgreSQL runs for a migration (its own when it has one, else the
+// portable SQL), with SQLite's rowid key ("INTEGER PRIMARY KEY") made an identity column.
 std::string postgresql_sql(const Migration& migration);
 
 // Applies what the database has not recorded; returns those versions, in order.

@@ -4,6 +4,7 @@
 #include "security/sha256.hpp"
 #include "storage/schema_migrations.hpp"
 #include "storage/sqlite/migrations.hpp"
+#include "storage/sql/audit_chain_walk.hpp"
 #include "storage/sqlite/audit_anchor.hpp"
 #include "storage/sqlite/error.hpp"
 
@@ -119,23 +120,7 @@ void append_audit(Connection& db, const AuditEvent& event) {
     pending->head = AuditHead{id, hash};
 }
 
-AuditChainCheck check_audit_chain(Connection& db) {
-    auto rows = db.prepare("SELECT id, at, actor, action, subject, details, prev_hash, hash FROM audit_log ORDER BY id");
-    AuditChainCheck check;
-    while (rows.step() == Step::row) {
-        AuditEvent e{rows.column_int64(1), rows.column_text(2), rows.column_text(3), rows.column_text(4),
-                     rows.column_text(5)};
-        const auto id = rows.column_int64(0);
-        if (check.first_broken == 0 &&
-            (rows.column_text(6) != check.last_hash || rows.column_text(7) != audit_chain_hash(check.last_hash, e))) {
-            check.first_broken = id;
-        }
-        ++check.rows;
-        check.last_id = id;
-        check.last_hash = rows.column_text(7);
-    }
-    return check;
-}
+AuditChainCheck check_audit_chain(Connection& db) { return sql::walk_audit_chain(db); }
 
 std::int64_t first_broken_audit_row(Connection& db) { return check_audit_chain(db).first_broken; }
 

@@ -11,6 +11,7 @@
 
 #include "domain/result.hpp"
 #include "storage/audit_event.hpp"
+#include "storage/commit_completion.hpp"
 #include "storage/sqlite/audit_anchor.hpp"
 #include "storage/sqlite/reader_pool.hpp"
 #include "storage/sqlite/write_queue.hpp"
@@ -27,6 +28,8 @@ struct DatabaseOptions {
 
 class Database {
 public:
+    using Connection = sqlite::Connection;
+
     // Creates the file if needed and applies every migration; throws on failure.
     Database(const std::filesystem::path& file, DatabaseOptions options);
     ~Database();
@@ -56,23 +59,11 @@ private:
     std::unique_ptr<ReaderPool> readers_;
 };
 
-// Adapts a store's completion to the database's: Done on commit, else the error.
-inline std::function<void(std::optional<domain::Error>)> on_commit(domain::Completion<domain::Done> done) {
-    return [done = std::move(done)](std::optional<domain::Error> e) {
-        if (e) return done(*e);
-        done(domain::Done{});
-    };
-}
+using storage::on_commit;
 
 // Appends to the tamper-evident audit log; call inside a write job. Does nothing for an empty action.
 void append_audit(Connection& db, const AuditEvent& event);
 
-struct AuditChainCheck {
-    std::int64_t first_broken = 0;  // the id of the first row that does not follow from the one before; 0 if none
-    std::int64_t rows = 0;
-    std::int64_t last_id = 0;
-    std::string last_hash = "genesis";
-};
 // Walks the audit chain from the first row to the last.
 AuditChainCheck check_audit_chain(Connection& db);
 

@@ -1,20 +1,7 @@
 #pragma once
-#include "storage/ledger_store.hpp"
+#include "storage/sql/sql_ledger_store.hpp"
 #include "storage/sqlite/database.hpp"
 
 namespace exam::storage::sqlite {
-
-class SqliteLedgerStore final : public LedgerStore {
-public:
-    SqliteLedgerStore(Database& db, const domain::Clock& clock) : db_(db), clock_(clock) {}
-    std::vector<domain::Achievement> achievements(domain::Id candidate) override;
-    std::optional<domain::Achievement> achievement(domain::Id id) override;
-    void record(domain::Achievement achievement, AuditEvent audit, domain::Completion<domain::Achievement> done) override;
-    void void_achievement(domain::Id id, std::string reason, AuditEvent audit, domain::Completion<domain::Done> done) override;
-
-private:
-    Database& db_;
-    const domain::Clock& clock_;
-};
-
+using SqliteLedgerStore = sql::SqlLedgerStore<Database>;
 }  // namespace exam::storage::sqlite

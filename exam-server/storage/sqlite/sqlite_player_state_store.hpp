@@ -1,22 +1,7 @@
 #pragma once
-#include "storage/player_state_store.hpp"
+#include "storage/sql/sql_player_state_store.hpp"
 #include "storage/sqlite/database.hpp"
 
 namespace exam::storage::sqlite {
-
-class SqlitePlayerStateStore final : public PlayerStateStore {
-public:
-    explicit SqlitePlayerStateStore(Database& db) : db_(db) {}
-
-    std::optional<PlayerState> player_state(domain::Id attempt) override;
-    void save_player_state(domain::Id attempt, PlayerState state, domain::Millis at,
-                           domain::Completion<domain::Done> done) override;
-    std::optional<std::string> display_arrangement(domain::Id candidate) override;
-    void save_display_arrangement(domain::Id candidate, std::string display, AuditEvent audit,
-                                  domain::Completion<domain::Done> done) override;
-
-private:
-    Database& db_;
-};
-
+using SqlitePlayerStateStore = sql::SqlPlayerStateStore<Database>;
 }  // namespace exam::storage::sqlite

@@ -1,16 +1,7 @@
 #pragma once
-#include "storage/results_store.hpp"
+#include "storage/sql/sql_results_store.hpp"
 #include "storage/sqlite/database.hpp"
 
 namespace exam::storage::sqlite {
-
-class SqliteResultsStore final : public ResultsStore {
-public:
-    explicit SqliteResultsStore(Database& db) : db_(db) {}
-    std::vector<domain::ResultLine> results(const ResultQuery& query) override;
-
-private:
-    Database& db_;
-};
-
+using SqliteResultsStore = sql::SqlResultsStore<Database>;
 }  // namespace exam::storage::sqlite

@@ -1,20 +1,7 @@
 #pragma once
+#include "storage/sql/sql_token_store.hpp"
 #include "storage/sqlite/database.hpp"
-#include "storage/token_store.hpp"
 
 namespace exam::storage::sqlite {
-
-class SqliteTokenStore final : public TokenStore {
-public:
-    SqliteTokenStore(Database& db, const domain::Clock& clock) : db_(db), clock_(clock) {}
-    void create(TokenRecord token, AuditEvent audit, domain::Completion<domain::Done> done) override;
-    std::optional<TokenRecord> find(const std::string& token_hash) override;
-    void extend(const std::string& token_hash, domain::Millis expires_at, domain::Completion<domain::Done> done) override;
-    void revoke(const std::string& token_hash, AuditEvent audit, domain::Completion<domain::Done> done) override;
-
-private:
-    Database& db_;
-    const domain::Clock& clock_;
-};
-
+using SqliteTokenStore = sql::SqlTokenStore<Database>;
 }  // namespace exam::storage::sqlite

@@ -22,20 +22,15 @@
 #include <vector>
 
 #include "storage/sqlite/statement_cache.hpp"
+#include "storage/statement_types.hpp"
 
 struct sqlite3_stmt;
 
 namespace exam::storage::sqlite {
 
-enum class Step { row, done };
-
-template <class T>
-concept Character = std::same_as<T, char> || std::same_as<T, wchar_t> || std::same_as<T, char8_t> ||
-                    std::same_as<T, char16_t> || std::same_as<T, char32_t>;
-
-// Integers of any width (and bool, as 0 or 1) bind and read back through int64.
-template <class T>
-concept BindableInteger = std::integral<T> && !Character<T>;
+using storage::BindableInteger;
+using storage::Character;
+using storage::Step;
 
 class Statement {
 public:
@@ -108,6 +103,8 @@ private:
     Statement& bind_int64(int index, std::int64_t value);
     void check_column(int column) const;
     [[noreturn]] void throw_unrepresentable(int index) const;  // an unsigned value beyond int64
+    template <class T, class S>
+    friend T storage::read_column(const S&, int);
     [[noreturn]] void throw_mismatch(int column, std::string_view why) const;
     // Back to the cache if it has a slot for this SQL, finalized otherwise.
     void release() noexcept;
@@ -116,34 +113,9 @@ private:
     StatementCache::IdleList* home_ = nullptr;
 };
 
-namespace statement_detail {
-template <class T>
-struct is_optional : std::false_type {};
-template <class T>
-struct is_optional<std::optional<T>> : std::true_type {};
-}  // namespace statement_detail
-
 template <class T>
 T Statement::column(int column) const {
-    if constexpr (statement_detail::is_optional<T>::value) {
-        if (is_null(column)) return std::nullopt;
-        return this->column<typename T::value_type>(column);
-    } else if constexpr (std::same_as<T, bool>) {
-        const std::int64_t value = column_int64(column);
-        if (value != 0 && value != 1) throw_mismatch(column, "a boolean column holds neither 0 nor 1");
-        return value == 1;
-    } else if constexpr (BindableInteger<T>) {
-        const std::int64_t value = column_int64(column);
-        if (!std::in_range<T>(value)) throw_mismatch(column, "integer out of range for the requested type");
-        return static_cast<T>(value);
-    } else if constexpr (std::same_as<T, double>) {
-        return column_double(column);
-    } else if constexpr (std::same_as<T, std::string>) {
-        return column_text(column);
-    } else {
-        static_assert(std::same_as<T, std::vector<std::byte>>, "no column getter for this type");
-        return column_blob(column);
-    }
+    return read_column<T>(*this, column);
 }
 
 }  // namespace exam::storage::sqlite

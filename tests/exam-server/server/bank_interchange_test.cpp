@@ -16,7 +16,6 @@
 #include "item_bank/bank.hpp"
 #include "item_interchange/unit_export.hpp"
 #include "server_fixture.hpp"
-#include "storage/sqlite/connection.hpp"
 #include "test_bank_files.hpp"
 
 namespace json = boost::json;

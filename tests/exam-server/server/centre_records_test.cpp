@@ -7,10 +7,8 @@
 #include <string>
 
 #include "server_fixture.hpp"
-#include "storage/sqlite/connection.hpp"
 
 namespace json = boost::json;
-using namespace exam::storage::sqlite;
 
 class CentreRecords : public exam_test::ServerFixture {};
 
@@ -35,11 +33,10 @@ TEST_F(CentreRecords, ACandidatesDetailsAreCorrectedWithAReasonTheAuditKeeps) {
     EXPECT_EQ(read.at("extra_time_percent").as_int64(), 25);
     EXPECT_EQ(read.at("candidate_number").as_string(), "0001");
 
-    Connection db(dir_.path() / "data" / "exam.sqlite3", Access::read_write_create);
-    auto rows = db.prepare("SELECT actor, details FROM audit_log WHERE action = 'candidate.update'");
-    ASSERT_EQ(rows.step(), Step::row);
-    EXPECT_EQ(rows.column_text(0), "staff:centre.admin");
-    EXPECT_EQ(rows.column_text(1), R"({"fields":["family_name","extra_time_percent"],"reason":"name changed by deed poll"})");
+    const auto rows = query("SELECT actor, details FROM audit_log WHERE action = 'candidate.update'");
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0][0], "staff:centre.admin");
+    EXPECT_EQ(rows[0][1], R"({"fields":["family_name","extra_time_percent"],"reason":"name changed by deed poll"})");
 
     EXPECT_EQ(client().request("PATCH", "/api/v1/candidates/1", R"({"family_name":"X","reason":"y"})",
                                staff_token("invigilator")).status, 403);

@@ -12,8 +12,6 @@
 #include "bundled_bank.hpp"
 #include "server_fixture.hpp"
 #include "services/attempt_service.hpp"
-#include "storage/sqlite/connection.hpp"
-#include "storage/sqlite/database.hpp"
 
 namespace json = boost::json;
 using exam_test::Reply;
@@ -323,21 +321,16 @@ TEST_F(Certification, AReplacementIsLabelledAndTheOriginalIsKeptMarkedReplaced) 
     EXPECT_EQ(claim(id, "full", level3_certificate).status, 409);
 
     // Every issue and replacement is in the audit chain, with its reason.
-    exam::storage::sqlite::Connection db(dir_.path() / "data" / "exam.sqlite3",
-                                         exam::storage::sqlite::Access::read_write_create);
     std::multiset<std::string> actions;
     bool reason_kept = false;
-    auto rows = db.prepare("SELECT action, subject, details FROM audit_log WHERE action LIKE 'certificate.%'");
-    while (rows.step() == exam::storage::sqlite::Step::row) {
-        actions.insert(rows.column_text(0));
-        if (rows.column_text(1) == "certificate:" + new_number) {
-            reason_kept = rows.column_text(2).find("lost in a house move") != std::string::npos;
-        }
+    for (const auto& row : query("SELECT action, subject, details FROM audit_log WHERE action LIKE 'certificate.%'")) {
+        actions.insert(row[0]);
+        if (row[1] == "certificate:" + new_number) reason_kept = row[2].find("lost in a house move") != std::string::npos;
     }
     EXPECT_EQ(actions.count("certificate.issue"), 1u);
     EXPECT_EQ(actions.count("certificate.replace"), 2u);
     EXPECT_TRUE(reason_kept);
-    EXPECT_EQ(exam::storage::sqlite::first_broken_audit_row(db), 0);
+    EXPECT_EQ(first_broken_audit_row(), 0);
 }
 
 TEST_F(Certification, AnotherCentreMeetsOnlyMissingRecordsOnEveryClaimEndpoint) {

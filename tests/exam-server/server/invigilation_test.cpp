@@ -8,11 +8,8 @@
 #include "room_helpers.hpp"
 #include "server_fixture.hpp"
 #include "services/attempt_service.hpp"
-#include "storage/sqlite/connection.hpp"
-#include "storage/sqlite/database.hpp"
 
 namespace json = boost::json;
-using namespace exam::storage::sqlite;
 using exam_test::TestRoom;
 
 class Invigilation : public exam_test::ServerFixture {
@@ -49,12 +46,9 @@ protected:
     }
     // Whether an audit entry with this action mentions `text`, in a chain that still holds.
     bool audited(const std::string& action, const std::string& text) {
-        Connection db(dir_.path() / "data" / "exam.sqlite3", Access::read_write_create);
-        EXPECT_EQ(first_broken_audit_row(db), 0);
-        auto rows = db.prepare("SELECT details FROM audit_log WHERE action = ?");
-        rows.bind_all(action);
-        while (rows.step() == Step::row) {
-            if (rows.column_text(0).find(text) != std::string::npos) return true;
+        EXPECT_EQ(first_broken_audit_row(), 0);
+        for (const auto& row : query("SELECT details FROM audit_log WHERE action = ?", {action})) {
+            if (row[0].find(text) != std::string::npos) return true;
         }
         return false;
     }

@@ -2,11 +2,52 @@
 
 #include <boost/json.hpp>
 
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdlib>
+
 #include "bundled_bank.hpp"
+#include "storage/postgresql/pg_connection.hpp"
+#include "storage/postgresql/pg_database.hpp"
+#include "storage/postgresql/pg_statement.hpp"
+#include "storage/sqlite/connection.hpp"
+#include "storage/sqlite/database.hpp"
+#include "storage/sqlite/statement.hpp"
 
 namespace exam_test {
+namespace {
+
+namespace pg = exam::storage::postgresql;
+namespace lite = exam::storage::sqlite;
+
+std::string postgresql_uri(const std::string& host, const std::string& database) {
+    return "postgresql://exam@/" + database + "?host=" + host;
+}
+
+template <class Statement>
+std::vector<std::vector<std::string>> all_rows(Statement& s, const std::vector<std::string>& params) {
+    for (std::size_t i = 0; i < params.size(); ++i) s.bind(static_cast<int>(i + 1), std::string_view(params[i]));
+    std::vector<std::vector<std::string>> rows;
+    while (s.step() == exam::storage::Step::row) {
+        auto& row = rows.emplace_back();
+        for (int c = 0; c < s.column_count(); ++c) row.push_back(s.is_null(c) ? "" : s.column_text(c));
+    }
+    return rows;
+}
+
+}  // namespace
 
 void ServerFixture::SetUp() {
+    if (const char* host = std::getenv("EXAM_TEST_POSTGRESQL_HOST"); host != nullptr && *host != '\0') {
+        // A database of the test's own: ctest runs tests side by side on one server.
+        static std::atomic<int> made{0};
+        database_name_ = "test_" + std::to_string(::getpid()) + "_" + std::to_string(++made);
+        pg::PgConnection admin(postgresql_uri(host, "postgres"));
+        admin.exec("DROP DATABASE IF EXISTS " + database_name_);
+        admin.exec("CREATE DATABASE " + database_name_);
+        database_uri_ = postgresql_uri(host, database_name_);
+    }
     start_server();
     app_->create_demo_data();
 }
@@ -14,12 +55,43 @@ void ServerFixture::SetUp() {
 void ServerFixture::TearDown() {
     if (app_) app_->stop();
     app_.reset();
+    if (on_postgresql()) {
+        try {
+            pg::PgConnection admin(postgresql_uri(std::getenv("EXAM_TEST_POSTGRESQL_HOST"), "postgres"));
+            admin.exec("DROP DATABASE IF EXISTS " + database_name_ + " WITH (FORCE)");
+        } catch (const pg::PgError& e) {
+            ADD_FAILURE() << "cannot drop the test's database: " << e.what();
+        }
+    }
+}
+
+std::vector<std::vector<std::string>> ServerFixture::query(const std::string& sql, const std::vector<std::string>& params) {
+    if (on_postgresql()) {
+        pg::PgConnection c(database_uri_);
+        auto s = c.prepare(sql);
+        return all_rows(s, params);
+    }
+    lite::Connection c(dir_.path() / "data" / "exam.sqlite3", lite::Access::read_write_create);
+    auto s = c.prepare(sql);
+    return all_rows(s, params);
+}
+
+void ServerFixture::execute(const std::string& sql, const std::vector<std::string>& params) { query(sql, params); }
+
+std::int64_t ServerFixture::first_broken_audit_row() {
+    if (on_postgresql()) {
+        pg::PgConnection c(database_uri_);
+        return pg::first_broken_audit_row(c);
+    }
+    lite::Connection c(dir_.path() / "data" / "exam.sqlite3", lite::Access::read_write_create);
+    return lite::first_broken_audit_row(c);
 }
 
 void ServerFixture::start_server() {
     exam::app::ApplicationOptions options;
     options.config.port = 0;
     options.config.data_dir = (dir_.path() / "data").string();
+    options.config.database = database_uri_;
     options.config.log_level = "warning";
     options.config.threads = 2;
     options.config.bank_dir = bank_dir_;

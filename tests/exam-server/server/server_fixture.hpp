@@ -3,11 +3,16 @@
 // ephemeral port, TLS with its self-signed certificate, a SQLite file in a
 // temporary folder, the demo data, a clock the test moves by hand, and cheap
 // password hashing.
+//
+// With EXAM_TEST_POSTGRESQL_HOST set (the socket folder of the PostgreSQL
+// that ctest's "postgresql" fixture starts: tests/support/test-postgresql.sh),
+// the same tests run on PostgreSQL instead, each in a database of its own.
 
 #include <gtest/gtest.h>
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "app/application.hpp"
 #include "domain/clock.hpp"
@@ -32,6 +37,14 @@ protected:
     void use_bank_copy();
 
     HttpsClient& client() { return *client_; }
+    bool on_postgresql() const { return !database_uri_.empty(); }
+    // The test's database, whichever engine, read behind the server's back:
+    // each row's columns as text ("" for NULL). Parameters are `?` and bound as text.
+    std::vector<std::vector<std::string>> query(const std::string& sql, const std::vector<std::string>& params = {});
+    // Changes the database behind the server's back (tampering tests).
+    void execute(const std::string& sql, const std::vector<std::string>& params = {});
+    // The id of the first audit entry that does not follow from the one before; 0 when whole.
+    std::int64_t first_broken_audit_row();
     std::string staff_token(const std::string& username);
     // Logs the demo candidate in (0001..0004) and returns their token.
     std::string candidate_token(const std::string& candidate_number);
@@ -47,6 +60,8 @@ protected:
     std::string bank_dir_;  // empty: the bundled bank (read-only: see use_bank_copy)
     std::string client_dir_;  // empty: the built candidate's player
     std::string staff_dir_;   // empty: the built staff console
+    std::string database_uri_;  // empty: SQLite in dir_/data
+    std::string database_name_;
 };
 
 }  // namespace exam_test

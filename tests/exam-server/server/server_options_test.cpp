@@ -12,6 +12,7 @@
 
 #include "app/application.hpp"
 #include "app/config.hpp"
+#include "app/storage_backend.hpp"
 #include "https_client.hpp"
 #include "server_fixture.hpp"
 #include "temp_dir.hpp"
@@ -123,6 +124,25 @@ TEST(ServerConfig, FlagsOverrideTheFileAndBadValuesAreNamed) {
     auto help = exam::app::parse_config({"--help"});
     EXPECT_EQ(help.exit_code, 0);
     EXPECT_NE(help.message.find("--clock-grace"), std::string::npos);
+}
+
+TEST(ServerConfig, TheDatabaseIsSqliteUnlessAPostgresqlUriIsGiven) {
+    auto parsed = exam::app::parse_config({});
+    ASSERT_TRUE(parsed.config);
+    EXPECT_EQ(parsed.config->database, "");
+    EXPECT_EQ(parsed.config->database_connections, 4u);
+    parsed = exam::app::parse_config({"--database", "postgresql://exam@db1:5432/exam", "--database-connections", "16"});
+    ASSERT_TRUE(parsed.config) << parsed.message;
+    EXPECT_EQ(parsed.config->database, "postgresql://exam@db1:5432/exam");
+    EXPECT_EQ(parsed.config->database_connections, 16u);
+    EXPECT_EQ(exam::app::parse_config({"--database", "sqlite"}).config->database, "");
+
+    auto bad = exam::app::parse_config({"--database", "mysql://db1/exam"});
+    EXPECT_FALSE(bad.config);
+    EXPECT_NE(bad.message.find("--database"), std::string::npos);
+    EXPECT_FALSE(exam::app::parse_config({"--database-connections", "0"}).config);
+    EXPECT_EQ(exam::app::without_password("postgresql://exam:s3cret@db1:5432/exam"), "postgresql://exam:***@db1:5432/exam");
+    EXPECT_EQ(exam::app::without_password("postgresql://exam@db1/exam"), "postgresql://exam@db1/exam");
 }
 
 TEST(ConnectionLimits, ConnectionsPastThePerAddressCapAreRefused) {

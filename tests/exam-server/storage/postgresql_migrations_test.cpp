@@ -67,6 +67,15 @@ TEST_F(PostgresqlStorage, TheSchemasMigrationsApplyOnceAndGiveSqlitesTables) {
         "SELECT count(*) FROM information_schema.columns WHERE table_name = 'attempts' AND column_name IN ($1, $2)",
         {std::string("added_ms"), std::string("void_reason")});
     EXPECT_EQ(columns.int64(0, 0), 2);
+
+    // Every rowid key became an identity column, in PostgreSQL's own scripts too
+    // (migration 3 creates incidents): an insert without an id gets one.
+    auto keys = connection_->exec(
+        "SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'id' "
+        "AND is_identity = 'NO' ORDER BY table_name");
+    std::string plain;
+    for (int r = 0; r < keys.rows(); ++r) plain += keys.text(r, 0) + " ";
+    EXPECT_EQ(plain, "") << "id columns that are not identity columns";
 }
 
 TEST_F(PostgresqlStorage, ADatabaseWithAnotherHistoryIsRefusedAndAFailingMigrationLeavesNothing) {

@@ -6,10 +6,10 @@
 
 #include "domain/sitting.hpp"
 
-namespace exam::storage::sqlite {
+namespace exam::storage::sql {
 
 std::string result_to_json(const domain::AttemptResult& r);
 // Throws boost::system::system_error or std::exception on text not written by result_to_json.
 domain::AttemptResult result_from_json(const std::string& text);
 
-}  // namespace exam::storage::sqlite
+}  // namespace exam::storage::sql

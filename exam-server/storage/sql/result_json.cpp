@@ -1,10 +1,10 @@
-#include "storage/sqlite/result_json.hpp"
+#include "storage/sql/result_json.hpp"
 
 #include <boost/json.hpp>
 
 #include "domain/score.hpp"
 
-namespace exam::storage::sqlite {
+namespace exam::storage::sql {
 namespace json = boost::json;
 namespace {
 // Whole scores are stored as integers, as every result stored before weights was.
@@ -43,4 +43,4 @@ domain::AttemptResult result_from_json(const std::string& text) {
     return r;
 }
 
-}  // namespace exam::storage::sqlite
+}  // namespace exam::storage::sql

@@ -1,15 +1,18 @@
-#include "storage/sqlite/sqlite_certificate_store.hpp"
+#include "storage/sql/sql_certificate_store.hpp"
+
+#include "storage/postgresql/pg_database.hpp"
+#include "storage/sqlite/database.hpp"
 
 #include <memory>
 
-namespace exam::storage::sqlite {
+namespace exam::storage::sql {
 namespace {
 
 constexpr const char* columns =
     "SELECT number, kind, candidate_id, centre_id, qualification_id, status, replaces, replaced_by, replace_reason, "
     "issued_by, issued_at, document FROM certificates ";
 
-std::vector<domain::CertificateRecord> read_all(Statement& s) {
+std::vector<domain::CertificateRecord> read_all(auto& s) {
     std::vector<domain::CertificateRecord> out;
     while (s.step() == Step::row) {
         domain::CertificateRecord r;
@@ -19,9 +22,9 @@ std::vector<domain::CertificateRecord> read_all(Statement& s) {
         r.centre_id = s.column_int64(3);
         r.qualification_id = s.column_text(4);
         r.status = domain::parse_certificate_status(s.column_text(5)).value_or(domain::CertificateStatus::replaced);
-        r.replaces = s.column<std::optional<std::string>>(6);
-        r.replaced_by = s.column<std::optional<std::string>>(7);
-        r.replace_reason = s.column<std::optional<std::string>>(8).value_or("");
+        r.replaces = s.template column<std::optional<std::string>>(6);
+        r.replaced_by = s.template column<std::optional<std::string>>(7);
+        r.replace_reason = s.template column<std::optional<std::string>>(8).value_or("");
         r.issued_by = s.column_text(9);
         r.issued_at = s.column_int64(10);
         r.document = s.column_text(11);
@@ -32,8 +35,9 @@ std::vector<domain::CertificateRecord> read_all(Statement& s) {
 
 }  // namespace
 
-std::optional<domain::CertificateRecord> SqliteCertificateStore::certificate(const std::string& number) {
-    auto list = db_.read([&](Connection& c) {
+template <class Database>
+std::optional<domain::CertificateRecord> SqlCertificateStore<Database>::certificate(const std::string& number) {
+    auto list = db_.read([&](auto& c) {
         auto s = c.prepare(std::string(columns) + "WHERE number = ?");
         s.bind_all(number);
         return read_all(s);
@@ -42,19 +46,21 @@ std::optional<domain::CertificateRecord> SqliteCertificateStore::certificate(con
     return list.front();
 }
 
-std::vector<domain::CertificateRecord> SqliteCertificateStore::certificates_of(domain::Id candidate) {
-    return db_.read([&](Connection& c) {
+template <class Database>
+std::vector<domain::CertificateRecord> SqlCertificateStore<Database>::certificates_of(domain::Id candidate) {
+    return db_.read([&](auto& c) {
         auto s = c.prepare(std::string(columns) + "WHERE candidate_id = ? ORDER BY id");
         s.bind_all(candidate);
         return read_all(s);
     });
 }
 
-void SqliteCertificateStore::issue(CertificateIssue issue, domain::Completion<domain::CertificateRecord> done) {
+template <class Database>
+void SqlCertificateStore<Database>::issue(CertificateIssue issue, domain::Completion<domain::CertificateRecord> done) {
     auto request = std::make_shared<CertificateIssue>(std::move(issue));
     auto result = std::make_shared<domain::CertificateRecord>();
     db_.write(
-        [request, result](Connection& c) {
+        [request, result](auto& c) {
             // MAX + 1 under the one writer; with several writers (PostgreSQL) the
             // UNIQUE (year, sequence) constraint turns a race into a conflict.
             auto next = c.prepare("SELECT COALESCE(MAX(sequence), 0) + 1 FROM certificates WHERE year = ?");
@@ -111,4 +117,7 @@ void SqliteCertificateStore::issue(CertificateIssue issue, domain::Completion<do
         });
 }
 
-}  // namespace exam::storage::sqlite
+template class SqlCertificateStore<sqlite::Database>;
+template class SqlCertificateStore<postgresql::PgDatabase>;
+
+}  // namespace exam::storage::sql

@@ -1,11 +1,15 @@
-#include "storage/sqlite/sqlite_attempt_store.hpp"
+#include "storage/sql/sql_attempt_store.hpp"
+
+#include "storage/postgresql/pg_database.hpp"
+#include "storage/sqlite/database.hpp"
+#include "storage/sql/inserted_id.hpp"
 
 #include <boost/json.hpp>
 
 #include "security/sha256.hpp"
-#include "storage/sqlite/result_json.hpp"
+#include "storage/sql/result_json.hpp"
 
-namespace exam::storage::sqlite {
+namespace exam::storage::sql {
 namespace json = boost::json;
 namespace {
 
@@ -50,7 +54,7 @@ std::optional<domain::SubmittedBy> parse_submitted_by(const std::optional<std::s
     return domain::SubmittedBy::invigilator;
 }
 
-domain::Attempt read_attempt(Statement& s) {
+domain::Attempt read_attempt(auto& s) {
     domain::Attempt a;
     a.id = s.column_int64(0);
     a.booking_id = s.column_int64(1);
@@ -62,16 +66,16 @@ domain::Attempt read_attempt(Statement& s) {
     a.form = form_from_json(s.column_text(7));
     a.state = domain::parse_attempt_state(s.column_text(8)).value_or(domain::AttemptState::void_);
     a.time = {s.column_int64(9), s.column_int64(10), s.column_int64(11), s.column_int64(12) != 0};
-    a.submitted_by = parse_submitted_by(s.column<std::optional<std::string>>(13));
-    a.submitted_at = s.column<std::optional<std::int64_t>>(14).value_or(0);
-    if (auto r = s.column<std::optional<std::string>>(15)) a.result = result_from_json(*r);
+    a.submitted_by = parse_submitted_by(s.template column<std::optional<std::string>>(13));
+    a.submitted_at = s.template column<std::optional<std::int64_t>>(14).value_or(0);
+    if (auto r = s.template column<std::optional<std::string>>(15)) a.result = result_from_json(*r);
     a.added_ms = s.column_int64(16);
-    a.void_reason = s.column<std::optional<std::string>>(17).value_or("");
+    a.void_reason = s.template column<std::optional<std::string>>(17).value_or("");
     a.responses.assign(a.form.size(), {});
     return a;
 }
 
-void load_responses(Connection& c, domain::Attempt& a) {
+void load_responses(auto& c, domain::Attempt& a) {
     auto r = c.prepare("SELECT position, selected, flagged, sequence FROM responses WHERE attempt_id = ?");
     r.bind_all(a.id);
     while (r.step() == Step::row) {
@@ -92,7 +96,7 @@ void load_responses(Connection& c, domain::Attempt& a) {
 // attempt id is unique in the ledger and a candidate has at most one active
 // achievement of a unit, so repeating this (a retried write, a release after
 // a restart) records nothing more.
-void record_achievement_if_passed(Connection& c, const domain::Attempt& a) {
+void record_achievement_if_passed(auto& c, const domain::Attempt& a) {
     if (a.state != domain::AttemptState::marked || !a.result || !a.result->passed || !a.result->released) return;
     auto s = c.prepare(
         "INSERT INTO unit_achievements (candidate_id, unit_code, achieved_on, route, attempt_id, evidence, status, "
@@ -106,7 +110,7 @@ void record_achievement_if_passed(Connection& c, const domain::Attempt& a) {
 }
 
 // A void attempt earns nothing: credit it already earned is voided with it.
-void void_achievement_of(Connection& c, const domain::Attempt& a, domain::Millis at) {
+void void_achievement_of(auto& c, const domain::Attempt& a, domain::Millis at) {
     if (a.state != domain::AttemptState::void_) return;
     auto s = c.prepare(
         "UPDATE unit_achievements SET status = 'voided', void_reason = ? WHERE attempt_id = ? AND status = 'active'");
@@ -117,7 +121,7 @@ void void_achievement_of(Connection& c, const domain::Attempt& a, domain::Millis
                      R"({"unit":")" + a.unit_code + R"(","attempt":)" + std::to_string(a.id) + "}"});
 }
 
-void write_progress(Connection& c, const domain::Attempt& a, domain::Millis at) {
+void write_progress(auto& c, const domain::Attempt& a, domain::Millis at) {
     auto s = c.prepare(
         "UPDATE attempts SET state = ?, allowed_ms = ?, used_ms = ?, last_contact_ms = ?, running = ?, "
         "submitted_by = ?, submitted_at = ?, result = ?, added_ms = ?, void_reason = ? WHERE id = ?");
@@ -134,8 +138,9 @@ void write_progress(Connection& c, const domain::Attempt& a, domain::Millis at) 
 
 }  // namespace
 
-std::vector<domain::Attempt> SqliteAttemptStore::query(const std::string& where, std::int64_t arg) {
-    return db_.read([&](Connection& c) {
+template <class Database>
+std::vector<domain::Attempt> SqlAttemptStore<Database>::query(const std::string& where, std::int64_t arg) {
+    return db_.read([&](auto& c) {
         std::vector<domain::Attempt> out;
         auto s = c.prepare(std::string(attempt_columns) + where);
         if (!where.empty() && where.find('?') != std::string::npos) s.bind_all(arg);
@@ -145,27 +150,32 @@ std::vector<domain::Attempt> SqliteAttemptStore::query(const std::string& where,
     });
 }
 
-std::optional<domain::Attempt> SqliteAttemptStore::attempt(domain::Id id) {
+template <class Database>
+std::optional<domain::Attempt> SqlAttemptStore<Database>::attempt(domain::Id id) {
     auto list = query("WHERE id = ?", id);
     if (list.empty()) return std::nullopt;
     return list.front();
 }
 
-std::optional<domain::Attempt> SqliteAttemptStore::attempt_for_booking(domain::Id booking) {
+template <class Database>
+std::optional<domain::Attempt> SqlAttemptStore<Database>::attempt_for_booking(domain::Id booking) {
     auto list = query("WHERE booking_id = ?", booking);
     if (list.empty()) return std::nullopt;
     return list.front();
 }
 
-std::vector<domain::Attempt> SqliteAttemptStore::finished_attempts_of_session(domain::Id session) {
+template <class Database>
+std::vector<domain::Attempt> SqlAttemptStore<Database>::finished_attempts_of_session(domain::Id session) {
     return query("WHERE session_id = ? AND state IN ('submitted', 'marked', 'void') ORDER BY id", session);
 }
 
-std::vector<domain::Attempt> SqliteAttemptStore::unfinished_attempts() {
+template <class Database>
+std::vector<domain::Attempt> SqlAttemptStore<Database>::unfinished_attempts() {
     return query("WHERE state IN ('booked', 'admitted', 'in_progress', 'paused') ORDER BY id", 0);
 }
 
-std::set<std::string> SqliteAttemptStore::items_seen(domain::Id candidate, const std::string& unit_code) {
+template <class Database>
+std::set<std::string> SqlAttemptStore<Database>::items_seen(domain::Id candidate, const std::string& unit_code) {
     std::set<std::string> out;
     for (const auto& a : query("WHERE candidate_id = ? ORDER BY id", candidate)) {
         if (a.unit_code != unit_code || a.state == domain::AttemptState::void_) continue;
@@ -174,7 +184,8 @@ std::set<std::string> SqliteAttemptStore::items_seen(domain::Id candidate, const
     return out;
 }
 
-void SqliteAttemptStore::create_attempt(domain::Attempt attempt, AuditEvent audit,
+template <class Database>
+void SqlAttemptStore<Database>::create_attempt(domain::Attempt attempt, AuditEvent audit,
                                         domain::Completion<domain::Attempt> done) {
     auto result = std::make_shared<domain::Attempt>(std::move(attempt));
     // Freeze each item version delivered: its canonical text and digest.
@@ -184,7 +195,7 @@ void SqliteAttemptStore::create_attempt(domain::Attempt attempt, AuditEvent audi
     }
     const auto now = clock_.now_ms();
     db_.write(
-        [result, versions, audit, now](Connection& c) {
+        [result, versions, audit, now](auto& c) {
             for (const auto& [id, version, text] : versions) {
                 const std::string digest = security::sha256_hex(text);
                 auto ins = c.prepare(
@@ -203,13 +214,12 @@ void SqliteAttemptStore::create_attempt(domain::Attempt attempt, AuditEvent audi
             }
             auto s = c.prepare(
                 "INSERT INTO attempts (booking_id, session_id, candidate_id, unit_code, form_id, form_seed, form, state, "
-                "allowed_ms, used_ms, last_contact_ms, running, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                "allowed_ms, used_ms, last_contact_ms, running, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
             const auto& a = *result;
             s.bind_all(a.booking_id, a.session_id, a.candidate_id, a.unit_code, a.form_id, std::to_string(a.form_seed),
                        form_to_json(a.form), std::string(domain::to_string(a.state)), a.time.allowed_ms, a.time.used_ms,
                        a.time.last_contact_ms, a.time.running, now);
-            s.run();
-            result->id = c.last_insert_rowid();
+            result->id = run_returning_id(s);
             AuditEvent e = audit;
             e.subject = "attempt:" + std::to_string(result->id);
             e.details = R"({"booking":)" + std::to_string(a.booking_id) + R"(,"form":")" + a.form_id + "\"}";
@@ -221,10 +231,11 @@ void SqliteAttemptStore::create_attempt(domain::Attempt attempt, AuditEvent audi
         });
 }
 
-void SqliteAttemptStore::save_response(domain::Id attempt, std::size_t index, domain::ResponseState r,
+template <class Database>
+void SqlAttemptStore<Database>::save_response(domain::Id attempt, std::size_t index, domain::ResponseState r,
                                        domain::AttemptTime time, domain::Completion<domain::Done> done) {
     db_.write(
-        [attempt, index, r = std::move(r), time](Connection& c) {
+        [attempt, index, r = std::move(r), time](auto& c) {
             // The WHERE keeps an older sequence from overwriting a newer one even
             // if two saves ever reached the writer out of order.
             auto s = c.prepare(
@@ -240,25 +251,28 @@ void SqliteAttemptStore::save_response(domain::Id attempt, std::size_t index, do
         on_commit(done));
 }
 
-void SqliteAttemptStore::after_pending_writes(domain::Completion<domain::Done> done) {
+template <class Database>
+void SqlAttemptStore<Database>::after_pending_writes(domain::Completion<domain::Done> done) {
     db_.fence(on_commit(done));
 }
 
-void SqliteAttemptStore::save_progress(const domain::Attempt& attempt, AuditEvent audit,
+template <class Database>
+void SqlAttemptStore<Database>::save_progress(const domain::Attempt& attempt, AuditEvent audit,
                                        domain::Completion<domain::Done> done) {
     auto copy = std::make_shared<domain::Attempt>(attempt);
     db_.write(
-        [copy, audit](Connection& c) {
+        [copy, audit](auto& c) {
             write_progress(c, *copy, audit.at);
             append_audit(c, audit);
         },
         on_commit(done));
 }
 
-void SqliteAttemptStore::record_irregularity(domain::Id attempt, std::string kind, domain::Millis at,
+template <class Database>
+void SqlAttemptStore<Database>::record_irregularity(domain::Id attempt, std::string kind, domain::Millis at,
                                              domain::Completion<domain::Done> done) {
     db_.write(
-        [attempt, kind = std::move(kind), at](Connection& c) {
+        [attempt, kind = std::move(kind), at](auto& c) {
             auto s = c.prepare(
                 "INSERT INTO attempt_irregularities (attempt_id, kind, count, last_at) VALUES (?, ?, 1, ?) "
                 "ON CONFLICT (attempt_id, kind) DO UPDATE SET count = attempt_irregularities.count + 1, "
@@ -269,8 +283,9 @@ void SqliteAttemptStore::record_irregularity(domain::Id attempt, std::string kin
         on_commit(done));
 }
 
-std::vector<std::string> SqliteAttemptStore::changed_item_versions() {
-    return db_.read([&](Connection& c) {
+template <class Database>
+std::vector<std::string> SqlAttemptStore<Database>::changed_item_versions() {
+    return db_.read([&](auto& c) {
         std::vector<std::string> out;
         auto s = c.prepare("SELECT item_id, version, content_hash FROM item_versions");
         while (s.step() == Step::row) {
@@ -284,4 +299,7 @@ std::vector<std::string> SqliteAttemptStore::changed_item_versions() {
     });
 }
 
-}  // namespace exam::storage::sqlite
+template class SqlAttemptStore<sqlite::Database>;
+template class SqlAttemptStore<postgresql::PgDatabase>;
+
+}  // namespace exam::storage::sql

@@ -1,10 +1,14 @@
-#include "storage/sqlite/sqlite_results_store.hpp"
+#include "storage/sql/sql_results_store.hpp"
 
-#include "storage/sqlite/result_json.hpp"
+#include "storage/postgresql/pg_database.hpp"
+#include "storage/sqlite/database.hpp"
 
-namespace exam::storage::sqlite {
+#include "storage/sql/result_json.hpp"
 
-std::vector<domain::ResultLine> SqliteResultsStore::results(const ResultQuery& q) {
+namespace exam::storage::sql {
+
+template <class Database>
+std::vector<domain::ResultLine> SqlResultsStore<Database>::results(const ResultQuery& q) {
     // One statement for every combination of filters: an absent filter binds
     // NULL and its condition holds. The CASTs give each parameter a type, which
     // PostgreSQL needs to plan `$n IS NULL` and SQLite accepts.
@@ -22,7 +26,7 @@ std::vector<domain::ResultLine> SqliteResultsStore::results(const ResultQuery& q
         "AND (CAST(?5 AS BIGINT) IS NULL OR s.id = CAST(?5 AS BIGINT)) "
         "AND (CAST(?6 AS TEXT) IS NULL OR c.candidate_number = CAST(?6 AS TEXT)) "
         "ORDER BY s.starts_at, s.id, c.candidate_number";
-    return db_.read([&](Connection& c) {
+    return db_.read([&](auto& c) {
         auto s = c.prepare(sql);
         s.bind_all(q.centre, q.from, q.to, q.unit, q.session, q.candidate_number);
         std::vector<domain::ResultLine> out;
@@ -36,15 +40,18 @@ std::vector<domain::ResultLine> SqliteResultsStore::results(const ResultQuery& q
             l.given_name = s.column_text(5);
             l.family_name = s.column_text(6);
             l.uln = s.column_text(7);
-            l.attempt_id = s.column<std::optional<std::int64_t>>(8);
-            l.state = s.column<std::optional<std::string>>(9).value_or("booked");
-            l.submitted_by = s.column<std::optional<std::string>>(10);
-            l.submitted_at = s.column<std::optional<std::int64_t>>(11);
-            if (auto r = s.column<std::optional<std::string>>(12)) l.result = result_from_json(*r);
+            l.attempt_id = s.template column<std::optional<std::int64_t>>(8);
+            l.state = s.template column<std::optional<std::string>>(9).value_or("booked");
+            l.submitted_by = s.template column<std::optional<std::string>>(10);
+            l.submitted_at = s.template column<std::optional<std::int64_t>>(11);
+            if (auto r = s.template column<std::optional<std::string>>(12)) l.result = result_from_json(*r);
             out.push_back(std::move(l));
         }
         return out;
     });
 }
 
-}  // namespace exam::storage::sqlite
+template class SqlResultsStore<sqlite::Database>;
+template class SqlResultsStore<postgresql::PgDatabase>;
+
+}  // namespace exam::storage::sql

@@ -1,9 +1,13 @@
-#include "storage/sqlite/sqlite_player_state_store.hpp"
+#include "storage/sql/sql_player_state_store.hpp"
 
-namespace exam::storage::sqlite {
+#include "storage/postgresql/pg_database.hpp"
+#include "storage/sqlite/database.hpp"
 
-std::optional<PlayerState> SqlitePlayerStateStore::player_state(domain::Id attempt) {
-    return db_.read([&](Connection& c) -> std::optional<PlayerState> {
+namespace exam::storage::sql {
+
+template <class Database>
+std::optional<PlayerState> SqlPlayerStateStore<Database>::player_state(domain::Id attempt) {
+    return db_.read([&](auto& c) -> std::optional<PlayerState> {
         auto s = c.prepare("SELECT position, display FROM attempt_player_state WHERE attempt_id = ?");
         s.bind_all(attempt);
         if (s.step() != Step::row) return std::nullopt;
@@ -11,10 +15,11 @@ std::optional<PlayerState> SqlitePlayerStateStore::player_state(domain::Id attem
     });
 }
 
-void SqlitePlayerStateStore::save_player_state(domain::Id attempt, PlayerState state, domain::Millis at,
+template <class Database>
+void SqlPlayerStateStore<Database>::save_player_state(domain::Id attempt, PlayerState state, domain::Millis at,
                                                domain::Completion<domain::Done> done) {
     db_.write(
-        [attempt, state = std::move(state), at](Connection& c) {
+        [attempt, state = std::move(state), at](auto& c) {
             auto s = c.prepare(
                 "INSERT INTO attempt_player_state (attempt_id, position, display, updated_at) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT (attempt_id) DO UPDATE SET position = excluded.position, display = excluded.display, "
@@ -25,8 +30,9 @@ void SqlitePlayerStateStore::save_player_state(domain::Id attempt, PlayerState s
         on_commit(std::move(done)));
 }
 
-std::optional<std::string> SqlitePlayerStateStore::display_arrangement(domain::Id candidate) {
-    return db_.read([&](Connection& c) -> std::optional<std::string> {
+template <class Database>
+std::optional<std::string> SqlPlayerStateStore<Database>::display_arrangement(domain::Id candidate) {
+    return db_.read([&](auto& c) -> std::optional<std::string> {
         auto s = c.prepare("SELECT display FROM candidate_display_arrangements WHERE candidate_id = ?");
         s.bind_all(candidate);
         if (s.step() != Step::row) return std::nullopt;
@@ -34,10 +40,11 @@ std::optional<std::string> SqlitePlayerStateStore::display_arrangement(domain::I
     });
 }
 
-void SqlitePlayerStateStore::save_display_arrangement(domain::Id candidate, std::string display, AuditEvent audit,
+template <class Database>
+void SqlPlayerStateStore<Database>::save_display_arrangement(domain::Id candidate, std::string display, AuditEvent audit,
                                                       domain::Completion<domain::Done> done) {
     db_.write(
-        [candidate, display = std::move(display), audit = std::move(audit)](Connection& c) {
+        [candidate, display = std::move(display), audit = std::move(audit)](auto& c) {
             auto s = c.prepare(
                 "INSERT INTO candidate_display_arrangements (candidate_id, display, set_by, set_at) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT (candidate_id) DO UPDATE SET display = excluded.display, set_by = excluded.set_by, "
@@ -49,4 +56,7 @@ void SqlitePlayerStateStore::save_display_arrangement(domain::Id candidate, std:
         on_commit(std::move(done)));
 }
 
-}  // namespace exam::storage::sqlite
+template class SqlPlayerStateStore<sqlite::Database>;
+template class SqlPlayerStateStore<postgresql::PgDatabase>;
+
+}  // namespace exam::storage::sql

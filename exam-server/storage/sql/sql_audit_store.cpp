@@ -1,18 +1,23 @@
-#include "storage/sqlite/sqlite_audit_store.hpp"
+#include "storage/sql/sql_audit_store.hpp"
 
+#include <concepts>
 #include <memory>
 
+#include "storage/postgresql/pg_database.hpp"
 #include "storage/sqlite/audit_anchor.hpp"
+#include "storage/sqlite/database.hpp"
 
-namespace exam::storage::sqlite {
+namespace exam::storage::sql {
 namespace {
 
 std::string id_text(std::int64_t id) { return std::to_string(id); }
 
 // The anchor against the database's head, as the writer sees it between
 // batches: every committed batch is anchored by then, and what earlier jobs
-// of the current batch appended is pending.
-AuditVerification check_anchor(Connection& c, const std::filesystem::path& file) {
+// of the current batch appended is pending. SQLite's only: a PostgreSQL log
+// is shared by every node and has no anchor file.
+AuditVerification check_anchor(sqlite::Connection& c, const std::filesystem::path& file) {
+    using namespace sqlite;
     AuditVerification v;
     const auto anchor = read_audit_anchor(file);
     const auto head = read_audit_head(c);
@@ -55,9 +60,10 @@ AuditVerification check_anchor(Connection& c, const std::filesystem::path& file)
 
 }  // namespace
 
-void SqliteAuditStore::verify(domain::Completion<AuditVerification> done) {
+template <class Database>
+void SqlAuditStore<Database>::verify(domain::Completion<AuditVerification> done) {
     // The walk reads every row: on a reader, so the writer never waits for it.
-    const auto chain = db_.read([](Connection& c) { return check_audit_chain(c); });
+    const auto chain = db_.read([](auto& c) { return check_audit_chain(c); });
     if (chain.first_broken != 0) {
         return done(AuditVerification{
             false, chain.rows, chain.first_broken,
@@ -71,13 +77,17 @@ void SqliteAuditStore::verify(domain::Completion<AuditVerification> done) {
                                           id_text(chain.last_id) + ": entries were removed and the chain recomputed"});
     }
     const auto file = db_.audit_anchor();
+    if constexpr (!std::same_as<Database, sqlite::Database>) {
+        return done(AuditVerification{true, chain.rows, std::nullopt,
+                                      "the chain of " + id_text(chain.rows) + " entries is intact"});
+    } else {
     if (file.empty()) {
         return done(AuditVerification{true, chain.rows, std::nullopt,
                                       "the chain of " + id_text(chain.rows) + " entries is intact (no anchor file)"});
     }
     // The anchor is compared on the writer, between commits, where it is up to date.
     auto result = std::make_shared<AuditVerification>();
-    db_.write([result, file](Connection& c) { *result = check_anchor(c, file); },
+    db_.write([result, file](sqlite::Connection& c) { *result = check_anchor(c, file); },
               [result, chain, done](std::optional<domain::Error> e) {
                   if (e) return done(*e);
                   if (result->ok) {
@@ -87,9 +97,11 @@ void SqliteAuditStore::verify(domain::Completion<AuditVerification> done) {
                   }
                   done(*result);
               });
+    }
 }
 
-std::vector<AuditEntry> SqliteAuditStore::entries(const AuditQuery& q) {
+template <class Database>
+std::vector<AuditEntry> SqlAuditStore<Database>::entries(const AuditQuery& q) {
     // Centre scope is the actor's: entries by staff users of that centre.
     static constexpr const char* sql =
         "SELECT id, at, actor, action, subject, details FROM audit_log "
@@ -99,7 +111,7 @@ std::vector<AuditEntry> SqliteAuditStore::entries(const AuditQuery& q) {
         "AND (CAST(?4 AS BIGINT) IS NULL OR actor IN "
         "     (SELECT 'staff:' || username FROM staff_users WHERE centre_id = CAST(?4 AS BIGINT))) "
         "ORDER BY id LIMIT ?5";
-    return db_.read([&](Connection& c) {
+    return db_.read([&](auto& c) {
         auto s = c.prepare(sql);
         s.bind_all(q.after, q.from, q.to, q.centre, q.limit);
         std::vector<AuditEntry> out;
@@ -111,4 +123,7 @@ std::vector<AuditEntry> SqliteAuditStore::entries(const AuditQuery& q) {
     });
 }
 
-}  // namespace exam::storage::sqlite
+template class SqlAuditStore<sqlite::Database>;
+template class SqlAuditStore<postgresql::PgDatabase>;
+
+}  // namespace exam::storage::sql
