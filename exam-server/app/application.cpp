@@ -1,5 +1,6 @@
 #include "app/application.hpp"
 
+#include <charconv>
 #include <condition_variable>
 #include <cstring>
 #include <filesystem>
@@ -80,6 +81,13 @@ security::AwardingKey load_awarding_key(const std::string& data_dir) {
     if (std::ifstream in{public_file, std::ios::binary}) existing.assign(std::istreambuf_iterator<char>(in), {});
     if (existing != key.public_key_pem()) security::write_file_atomically(public_file, key.public_key_pem(), 0644);
     return key;
+}
+
+std::optional<domain::Id> parse_id(const std::string& text) {
+    domain::Id id = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (error != std::errc{} || end != text.data() + text.size()) return std::nullopt;
+    return id;
 }
 
 }  // namespace
@@ -174,6 +182,19 @@ void Application::start() {
         auto b = i.storage->sessions().booking(booking);
         return b && b->admitted_at.has_value();
     });
+    // Other nodes' changes (PostgreSQL): re-read what this node caches, and
+    // tell the rooms watched here. After the observers above are set.
+    st.listen({[&i](const storage::Change& change) {
+                   if (change.topic == "attempt") {
+                       if (auto id = parse_id(change.key)) i.attempts->changed_elsewhere(*id);
+                   } else if (change.topic == "token") {
+                       i.identity->revoked_elsewhere(change.key);
+                   }
+               },
+               [&i] {
+                   i.identity->revoked_elsewhere_maybe();
+                   i.attempts->resync_with_database();
+               }});
     i.awarding_key = load_awarding_key(c.data_dir);
     i.certification = std::make_unique<services::CertificationService>(st.people(), st.ledger(), st.certificates(),
                                                                        clock, i.bank, *i.awarding_key);

@@ -93,6 +93,10 @@ StorageBackend::StorageBackend(const ServerConfig& c, const domain::Clock& clock
 
 StorageBackend::~StorageBackend() { stop(); }
 
+void StorageBackend::listen(storage::ChangeHandlers handlers) {
+    if (engine_->postgresql) engine_->postgresql->listen(std::move(handlers));
+}
+
 void StorageBackend::stop() {
     if (engine_->sqlite) engine_->sqlite->stop();
     if (engine_->postgresql) engine_->postgresql->stop();

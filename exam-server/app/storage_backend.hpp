@@ -13,6 +13,7 @@
 #include "storage/attempt_store.hpp"
 #include "storage/audit_store.hpp"
 #include "storage/bank_import_store.hpp"
+#include "storage/change_notice.hpp"
 #include "storage/certificate_store.hpp"
 #include "storage/ledger_store.hpp"
 #include "storage/people_store.hpp"
@@ -34,6 +35,9 @@ public:
     StorageBackend(const StorageBackend&) = delete;
     StorageBackend& operator=(const StorageBackend&) = delete;
 
+    // Starts hearing of changes other nodes commit (PostgreSQL); nothing on
+    // SQLite, where this node is the only one. Call once, before serving.
+    void listen(storage::ChangeHandlers handlers);
     // Finishes the queued writes; the stores refuse writes after it.
     void stop();
     // "sqlite exam-data/exam.sqlite3" or "postgresql db1:5432/exam", for the log (never a password).

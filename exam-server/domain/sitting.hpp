@@ -104,6 +104,10 @@ struct Attempt {
     std::string void_reason;  // set when voided
     // Reports from the candidate's client, by kind ("focus_lost", ...): counts.
     std::map<std::string, std::int64_t> irregularities;
+    // The row's revision as this copy knows it: each write of the attempt
+    // moves it on by one, and is refused when the row has moved on elsewhere
+    // (another node's write), so a stale copy never overwrites a newer one.
+    std::int64_t revision = 0;
 };
 
 }  // namespace exam::domain

@@ -239,7 +239,7 @@ void AttemptService::start(domain::Id id, std::string actor, domain::Completion<
     a.state = AttemptState::in_progress;
     domain::resume_clock(a.time, now);
     auto snap = snapshot_of(*l, now);
-    store_.save_progress(a, {now, std::move(actor), "attempt.start", subject(id), "{}"},
+    save_progress_of(a, {now, std::move(actor), "attempt.start", subject(id), "{}"},
                          reply_after_commit(id, snap, done));
 }
 
@@ -292,14 +292,16 @@ void AttemptService::save(domain::Id id, SaveRequest req, domain::Completion<Sav
     }
     current = domain::ResponseState{req.selected, req.flagged, req.sequence};
     SaveOutcome outcome{true, req.sequence, snapshot_of(*l, now)};
-    store_.save_response(id, req.position, current, a.time, [this, id, outcome, done](domain::Result<domain::Done> r) {
-        if (!r) {
-            mark_stale(id);
-            return done(storage_failed());
-        }
-        done(outcome);
-        notify(outcome.snapshot);
-    });
+    store_.save_response(id, req.position, current, a.time, a.revision,
+                         [this, id, outcome, done](domain::Result<domain::Done> r) {
+                             if (!r) {
+                                 mark_stale(id);
+                                 return done(storage_failed());
+                             }
+                             done(outcome);
+                             notify(outcome.snapshot);
+                         });
+    ++a.revision;  // the row's, once the write queued behind the others commits
 }
 
 void AttemptService::heartbeat(domain::Id id, domain::Completion<AttemptSnapshot> done) {
@@ -322,7 +324,7 @@ void AttemptService::heartbeat(domain::Id id, domain::Completion<AttemptSnapshot
     auto snap = snapshot_of(*l, now);
     if (reconnected) notify(snap);
     if (a.state != AttemptState::in_progress) return done(snap);
-    store_.save_progress(a, {}, [this, id, snap, done](domain::Result<domain::Done> r) {
+    save_progress_of(a, {}, [this, id, snap, done](domain::Result<domain::Done> r) {
         if (!r) {
             mark_stale(id);
             return done(storage_failed());
@@ -363,7 +365,7 @@ void AttemptService::finish_locked(Live& l, domain::SubmittedBy by, const std::s
     }
     auto snap = snapshot_of(l, now);
     const std::string details = R"({"submitted_by":")" + std::string(domain::to_string(by)) + R"("})";
-    store_.save_progress(a, {now, actor, "attempt.submit", subject(a.id), details},
+    save_progress_of(a, {now, actor, "attempt.submit", subject(a.id), details},
                          [this, id = a.id, snap, done](domain::Result<domain::Done> r) {
                              if (!r) {
                                  mark_stale(id);
@@ -390,7 +392,7 @@ void AttemptService::pause(domain::Id id, std::string actor, std::string reason,
     a.state = AttemptState::paused;
     auto snap = snapshot_of(*l, now);
     const std::string details = reason.empty() ? "{}" : R"({"reason":)" + storage::quoted_json(reason) + "}";
-    store_.save_progress(a, {now, std::move(actor), "attempt.pause", subject(id), details},
+    save_progress_of(a, {now, std::move(actor), "attempt.pause", subject(id), details},
                          reply_after_commit(id, snap, done));
 }
 
@@ -405,7 +407,7 @@ void AttemptService::resume(domain::Id id, std::string actor, domain::Completion
     domain::resume_clock(a.time, now);
     a.state = AttemptState::in_progress;
     auto snap = snapshot_of(*l, now);
-    store_.save_progress(a, {now, std::move(actor), "attempt.resume", subject(id), "{}"},
+    save_progress_of(a, {now, std::move(actor), "attempt.resume", subject(id), "{}"},
                          reply_after_commit(id, snap, done));
 }
 
@@ -464,7 +466,7 @@ void AttemptService::admitted(domain::Id booking) {
     l->attempt.state = AttemptState::admitted;
     auto snap = snapshot_of(*l, clock_.now_ms());
     // The booking's admission carries the audit entry; this only moves the attempt on.
-    store_.save_progress(l->attempt, {}, reply_after_commit(l->attempt.id, snap, [](domain::Result<AttemptSnapshot>) {}));
+    save_progress_of(l->attempt, {}, reply_after_commit(l->attempt.id, snap, [](domain::Result<AttemptSnapshot>) {}));
 }
 
 void AttemptService::add_time(domain::Id id, Millis extra, std::string actor, std::string reason,
@@ -480,7 +482,7 @@ void AttemptService::add_time(domain::Id id, Millis extra, std::string actor, st
     auto snap = snapshot_of(*l, now);
     const std::string details = R"({"minutes":)" + std::to_string(extra / 60'000) +
                                 R"(,"reason":)" + storage::quoted_json(reason) + "}";
-    store_.save_progress(a, {now, std::move(actor), "attempt.extra_time", subject(id), details},
+    save_progress_of(a, {now, std::move(actor), "attempt.extra_time", subject(id), details},
                          reply_after_commit(id, snap, done));
 }
 
@@ -497,7 +499,7 @@ void AttemptService::void_attempt(domain::Id id, std::string actor, std::string 
         a.state = AttemptState::void_;
         a.void_reason = reason;
         auto snap = snapshot_of(*l, now);
-        return store_.save_progress(a, {now, std::move(actor), "attempt.void", subject(id), details},
+        return save_progress_of(a, {now, std::move(actor), "attempt.void", subject(id), details},
                                     [this, id, snap, done](domain::Result<domain::Done> r) {
                                         if (!r) {
                                             mark_stale(id);
@@ -538,6 +540,57 @@ void AttemptService::report_irregularity(domain::Id id, std::string kind, domain
     store_.record_irregularity(id, std::move(kind), now, reply_after_commit(id, snap, done));
 }
 
+void AttemptService::changed_elsewhere(domain::Id id) {
+    auto fresh = store_.attempt(id);
+    if (!fresh) return;
+    const Millis now = clock_.now_ms();
+    auto l = live(id);
+    if (finished(fresh->state)) {
+        if (l) retire(id);
+        return notify(snapshot_of(*fresh, now));
+    }
+    if (!l) {
+        std::lock_guard lock(registry_mutex_);
+        auto& slot = live_[id];
+        if (!slot) {
+            slot = std::make_shared<Live>();
+            slot->attempt = *fresh;
+            // A booking reserved here (0) is being set up by this node: its own creation fills it in.
+            if (auto booked = live_by_booking_.find(fresh->booking_id); booked == live_by_booking_.end()) {
+                live_by_booking_[fresh->booking_id] = id;
+            }
+        }
+        l = slot;
+    }
+    std::lock_guard lock(l->mutex);
+    // A copy ahead of the row has writes of its own queued: they decide (and
+    // are refused, marking it stale, if the other node's write came first).
+    if (fresh->revision >= l->attempt.revision) {
+        l->attempt = std::move(*fresh);
+        l->stale = false;
+    }
+    // The other node heard from the candidate: so, in effect, did this one.
+    if (l->attempt.time.last_contact_ms > l->last_heard) {
+        l->last_heard = l->attempt.time.last_contact_ms;
+        l->connected_reported = true;
+    }
+    notify(snapshot_of(*l, now));
+}
+
+void AttemptService::resync_with_database() {
+    std::set<domain::Id> known;
+    {
+        std::lock_guard lock(registry_mutex_);
+        for (const auto& [id, l] : live_) {
+            l->stale = true;
+            known.insert(id);
+        }
+    }
+    for (const auto& a : store_.unfinished_attempts()) {
+        if (!known.count(a.id)) changed_elsewhere(a.id);
+    }
+}
+
 void AttemptService::sweep_connections() {
     const Millis now = clock_.now_ms();
     for (auto& l : all_live()) {
@@ -562,6 +615,15 @@ std::size_t AttemptService::submit_expired() {
         ++submitted;
     }
     return submitted;
+}
+
+void AttemptService::save_progress_of(domain::Attempt& a, storage::AuditEvent audit,
+                                      domain::Completion<domain::Done> done) {
+    store_.save_progress(a, std::move(audit), std::move(done));
+    // The row's revision once this write commits: the next write from this
+    // copy, queued behind it, expects it. A refused write marks the copy
+    // stale, and it is read back (revision and all) before its next use.
+    ++a.revision;
 }
 
 domain::Completion<domain::Done> AttemptService::reply_after_commit(domain::Id id, AttemptSnapshot snap,

@@ -110,6 +110,15 @@ public:
     // Releases a marked attempt's result to its candidate (held results wait for this).
     void release_result(domain::Id attempt, std::string actor, domain::Completion<domain::Attempt> done);
 
+    // Another node committed a change to this attempt (issue 12): the copy
+    // here is read back from the database (or made, for an attempt begun
+    // elsewhere; or dropped, once finished) and the observer told, so a room
+    // watched here sees what candidates do on any node.
+    void changed_elsewhere(domain::Id attempt);
+    // Changes elsewhere may have been missed (the listener reconnected): every
+    // copy is re-read before its next use, and attempts begun elsewhere are added.
+    void resync_with_database();
+
     // Submits every attempt whose time ran out as of now; returns how many.
     std::size_t submit_expired();
     std::size_t unfinished_count() const;
@@ -140,6 +149,8 @@ private:
     // Marks a submitted attempt and writes it; the caller holds the Live's lock.
     void finish_locked(Live& live, domain::SubmittedBy by, const std::string& actor,
                        domain::Completion<AttemptSnapshot> done);
+    // Writes a live attempt's progress and moves its copy's revision on; its Live's lock held.
+    void save_progress_of(domain::Attempt& attempt, storage::AuditEvent audit, domain::Completion<domain::Done> done);
     // The reply once a write committed; a failed write marks the attempt to be re-read.
     domain::Completion<domain::Done> reply_after_commit(domain::Id id, AttemptSnapshot snap,
                                                         domain::Completion<AttemptSnapshot> done);

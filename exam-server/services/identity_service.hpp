@@ -46,6 +46,10 @@ public:
     // are extended on use (idle expiry).
     std::optional<domain::Principal> authenticate(std::string_view token);
     void logout(std::string_view token, const domain::Principal& who, domain::Completion<domain::Done> done);
+    // Another node revoked a token (by its stored digest), or may have while
+    // this one was not listening (all): the cache forgets, the next use reads.
+    void revoked_elsewhere(const std::string& digest) { token_cache_.forget(digest); }
+    void revoked_elsewhere_maybe() { token_cache_.forget_all(); }
 
     // Validates, hashes the password off the network threads, and stores.
     void create_user(const domain::Principal& actor, NewStaffUser user, domain::Completion<domain::StaffUser> done);

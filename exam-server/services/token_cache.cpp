@@ -26,6 +26,11 @@ void TokenCache::forget(const std::string& digest) {
     entries_.erase(digest);
 }
 
+void TokenCache::forget_all() {
+    std::lock_guard lock(mutex_);
+    entries_.clear();
+}
+
 std::size_t TokenCache::size() const {
     std::lock_guard lock(mutex_);
     return entries_.size();

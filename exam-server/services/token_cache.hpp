@@ -29,6 +29,7 @@ public:
     std::optional<CachedToken> find(const std::string& digest, domain::Millis now);
     void put(const std::string& digest, CachedToken token, domain::Millis now);
     void forget(const std::string& digest);
+    void forget_all();
     std::size_t size() const;
 
 private:

@@ -26,13 +26,17 @@ public:
     virtual std::set<std::string> items_seen(domain::Id candidate, const std::string& unit_code) = 0;
 
     virtual void create_attempt(domain::Attempt attempt, AuditEvent audit, domain::Completion<domain::Attempt> done) = 0;
+    // The answer and the clock; like save_progress, only from a copy at the row's
+    // current `revision`, which the write moves on by one.
     virtual void save_response(domain::Id attempt, std::size_t index, domain::ResponseState response,
-                               domain::AttemptTime time, domain::Completion<domain::Done> done) = 0;
+                               domain::AttemptTime time, std::int64_t revision, domain::Completion<domain::Done> done) = 0;
     // Completes once every write queued before it has committed: the reply to
     // a repeated request must not overtake the write of the original.
     virtual void after_pending_writes(domain::Completion<domain::Done> done) = 0;
     // State, clock, submission and result together; `audit` may have an empty action for a clock-only update.
     // Voiding an attempt also voids the credit it earned, in the same transaction.
+    // Written only while the row is still at `attempt.revision` (moving it to
+    // revision + 1); otherwise refused with 409 attempt_changed and nothing kept.
     virtual void save_progress(const domain::Attempt& attempt, AuditEvent audit, domain::Completion<domain::Done> done) = 0;
     // One more report of an irregularity (such as the test window losing focus) from the candidate's client.
     virtual void record_irregularity(domain::Id attempt, std::string kind, domain::Millis at,

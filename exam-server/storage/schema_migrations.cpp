@@ -324,6 +324,13 @@ CREATE TABLE bank_import_media (
     PRIMARY KEY (import_id, name)
 );
 )SQL"},
+        {8, "attempt_revisions", R"SQL(
+-- Several nodes keep copies of an unfinished attempt (issue 12): every write
+-- of the row moves its revision on, and is refused when the row is no longer
+-- at the revision the writer's copy was read at, so a stale copy never
+-- overwrites a newer state or clock.
+ALTER TABLE attempts ADD COLUMN revision BIGINT NOT NULL DEFAULT 0;
+)SQL"},
     };
     return migrations;
 }

@@ -13,6 +13,7 @@ target_sources(exam_server PRIVATE
 )
 # The PostgreSQL layer (issue 12), beside SQLite's: libpq (Debian libpq-dev).
 target_sources(exam_server PRIVATE
+  storage/postgresql/pg_change_listener.cpp
   storage/postgresql/pg_connection.cpp
   storage/postgresql/pg_database.cpp
   storage/postgresql/pg_migrations.cpp

@@ -30,6 +30,7 @@ add_library(exam_server_integration_tests OBJECT
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/player_state_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/results_release_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/server_options_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/several_nodes_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/sitting_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/exam-server/server/static_files_test.cpp
 )

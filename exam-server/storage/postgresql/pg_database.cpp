@@ -1,5 +1,7 @@
 #include "storage/postgresql/pg_database.hpp"
 
+#include <random>
+
 #include "domain/clock.hpp"
 #include "storage/sql/audit_chain_walk.hpp"
 #include "storage/postgresql/pg_migrations.hpp"
@@ -51,6 +53,16 @@ std::optional<domain::Error> run_job(PgConnection& c, const PgDatabase::Job& job
     }
 }
 
+// Unique among the nodes of a database for as long as they run: 64 random bits.
+std::string random_node_id() {
+    std::random_device device;
+    const std::uint64_t bits = (static_cast<std::uint64_t>(device()) << 32) ^ device();
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string id;
+    for (int shift = 60; shift >= 0; shift -= 4) id += hex[(bits >> shift) & 0xf];
+    return id;
+}
+
 }  // namespace
 
 domain::Error PgDatabase::unavailable() {
@@ -81,7 +93,7 @@ void PgDatabase::Lease::replace() {
     }
 }
 
-PgDatabase::PgDatabase(PgDatabaseOptions options) : options_(std::move(options)) {
+PgDatabase::PgDatabase(PgDatabaseOptions options) : options_(std::move(options)), node_(random_node_id()) {
     if (options_.readers == 0 || options_.max_batch == 0) {
         throw std::invalid_argument("a PostgreSQL database needs at least one reader and a batch of at least one");
     }
@@ -101,6 +113,7 @@ void PgDatabase::stop() {
         if (stopping_) return;
         stopping_ = true;
     }
+    if (listener_) listener_->stop();
     job_ready_.notify_all();
     if (writer_.joinable()) writer_.join();
 }
@@ -115,6 +128,14 @@ void PgDatabase::write(Job job, Done done) {
         }
     }
     done(unavailable());
+}
+
+void PgDatabase::announce(PgConnection& connection, const Change& change) const {
+    connection.prepare("SELECT pg_notify(?, ?)").bind_all(std::string(change_channel), change_payload(node_, change)).run();
+}
+
+void PgDatabase::listen(ChangeHandlers handlers) {
+    listener_ = std::make_unique<PgChangeListener>(options_.conninfo, node_, std::move(handlers));
 }
 
 void PgDatabase::fence(Done done) {

@@ -31,7 +31,9 @@
 
 #include "domain/result.hpp"
 #include "storage/audit_event.hpp"
+#include "storage/change_notice.hpp"
 #include "storage/commit_completion.hpp"
+#include "storage/postgresql/pg_change_listener.hpp"
 #include "storage/postgresql/pg_connection.hpp"
 #include "storage/postgresql/pg_statement.hpp"
 
@@ -89,6 +91,14 @@ public:
     void fence(Done done);
     void stop();
 
+    // Inside a write job: tells the other nodes, once the job's transaction
+    // commits, that `change` happened (NOTIFY; see pg_change_listener.hpp).
+    void announce(PgConnection& connection, const Change& change) const;
+    // Starts hearing what other nodes announce; call once, before serving.
+    void listen(ChangeHandlers handlers);
+    // This node's id in what it announces: random, made at open.
+    const std::string& node() const { return node_; }
+
     // SQLite's database keeps its audit head in a file beside it; here the
     // log is shared by every node and has none.
     std::filesystem::path audit_anchor() const { return {}; }
@@ -127,6 +137,8 @@ private:
     bool stopping_ = false;
     std::unique_ptr<PgConnection> writer_connection_;  // the writer thread's
     std::thread writer_;
+    std::string node_;
+    std::unique_ptr<PgChangeListener> listener_;
 };
 
 // Appends to the audit log inside a write job, continuing the chain from its

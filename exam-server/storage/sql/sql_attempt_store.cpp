@@ -15,7 +15,7 @@ namespace {
 
 constexpr const char* attempt_columns =
     "SELECT id, booking_id, session_id, candidate_id, unit_code, form_id, form_seed, form, state, allowed_ms, used_ms, "
-    "last_contact_ms, running, submitted_by, submitted_at, result, added_ms, void_reason FROM attempts ";
+    "last_contact_ms, running, submitted_by, submitted_at, result, added_ms, void_reason, revision FROM attempts ";
 
 std::string form_to_json(const std::vector<domain::FormEntry>& form) {
     json::array a;
@@ -47,6 +47,12 @@ std::string selected_to_json(const std::vector<std::string>& selected) {
     return json::serialize(a);
 }
 
+// Another node (or a write this node's copy has not seen) moved the row on.
+domain::Error attempt_changed(domain::Id id) {
+    return domain::Error{409, "attempt_changed",
+                         "attempt " + std::to_string(id) + " changed on another server; send the request again", {}};
+}
+
 std::optional<domain::SubmittedBy> parse_submitted_by(const std::optional<std::string>& s) {
     if (!s) return std::nullopt;
     if (*s == "candidate") return domain::SubmittedBy::candidate;
@@ -71,6 +77,7 @@ domain::Attempt read_attempt(auto& s) {
     if (auto r = s.template column<std::optional<std::string>>(15)) a.result = result_from_json(*r);
     a.added_ms = s.column_int64(16);
     a.void_reason = s.template column<std::optional<std::string>>(17).value_or("");
+    a.revision = s.column_int64(18);
     a.responses.assign(a.form.size(), {});
     return a;
 }
@@ -124,14 +131,16 @@ void void_achievement_of(auto& c, const domain::Attempt& a, domain::Millis at) {
 void write_progress(auto& c, const domain::Attempt& a, domain::Millis at) {
     auto s = c.prepare(
         "UPDATE attempts SET state = ?, allowed_ms = ?, used_ms = ?, last_contact_ms = ?, running = ?, "
-        "submitted_by = ?, submitted_at = ?, result = ?, added_ms = ?, void_reason = ? WHERE id = ?");
+        "submitted_by = ?, submitted_at = ?, result = ?, added_ms = ?, void_reason = ?, revision = revision + 1 "
+        "WHERE id = ? AND revision = ?");
     s.bind_all(std::string(domain::to_string(a.state)), a.time.allowed_ms, a.time.used_ms, a.time.last_contact_ms,
                a.time.running,
                a.submitted_by ? std::optional<std::string>(std::string(domain::to_string(*a.submitted_by))) : std::nullopt,
                a.submitted_at ? std::optional<std::int64_t>(a.submitted_at) : std::nullopt,
                a.result ? std::optional<std::string>(result_to_json(*a.result)) : std::nullopt, a.added_ms,
-               a.void_reason.empty() ? std::nullopt : std::optional<std::string>(a.void_reason), a.id);
+               a.void_reason.empty() ? std::nullopt : std::optional<std::string>(a.void_reason), a.id, a.revision);
     s.run();
+    if (c.changes() == 0) throw attempt_changed(a.id);
     record_achievement_if_passed(c, a);
     void_achievement_of(c, a, at);
 }
@@ -195,7 +204,7 @@ void SqlAttemptStore<Database>::create_attempt(domain::Attempt attempt, AuditEve
     }
     const auto now = clock_.now_ms();
     db_.write(
-        [result, versions, audit, now](auto& c) {
+        [db = &db_, result, versions, audit, now](auto& c) {
             for (const auto& [id, version, text] : versions) {
                 const std::string digest = security::sha256_hex(text);
                 auto ins = c.prepare(
@@ -220,6 +229,7 @@ void SqlAttemptStore<Database>::create_attempt(domain::Attempt attempt, AuditEve
                        form_to_json(a.form), std::string(domain::to_string(a.state)), a.time.allowed_ms, a.time.used_ms,
                        a.time.last_contact_ms, a.time.running, now);
             result->id = run_returning_id(s);
+            db->announce(c, {"attempt", std::to_string(result->id)});
             AuditEvent e = audit;
             e.subject = "attempt:" + std::to_string(result->id);
             e.details = R"({"booking":)" + std::to_string(a.booking_id) + R"(,"form":")" + a.form_id + "\"}";
@@ -233,9 +243,10 @@ void SqlAttemptStore<Database>::create_attempt(domain::Attempt attempt, AuditEve
 
 template <class Database>
 void SqlAttemptStore<Database>::save_response(domain::Id attempt, std::size_t index, domain::ResponseState r,
-                                       domain::AttemptTime time, domain::Completion<domain::Done> done) {
+                                       domain::AttemptTime time, std::int64_t revision,
+                                       domain::Completion<domain::Done> done) {
     db_.write(
-        [attempt, index, r = std::move(r), time](auto& c) {
+        [db = &db_, attempt, index, r = std::move(r), time, revision](auto& c) {
             // The WHERE keeps an older sequence from overwriting a newer one even
             // if two saves ever reached the writer out of order.
             auto s = c.prepare(
@@ -244,9 +255,14 @@ void SqlAttemptStore<Database>::save_response(domain::Id attempt, std::size_t in
                 "flagged = excluded.flagged, sequence = excluded.sequence WHERE excluded.sequence > responses.sequence");
             s.bind_all(attempt, index, selected_to_json(r.selected), r.flagged, r.sequence);
             s.run();
-            auto t = c.prepare("UPDATE attempts SET used_ms = ?, last_contact_ms = ? WHERE id = ? AND running = 1");
-            t.bind_all(time.used_ms, time.last_contact_ms, attempt);
+            auto t = c.prepare(
+                "UPDATE attempts SET used_ms = CASE WHEN running = 1 THEN ?1 ELSE used_ms END, "
+                "last_contact_ms = CASE WHEN running = 1 THEN ?2 ELSE last_contact_ms END, revision = revision + 1 "
+                "WHERE id = ?3 AND revision = ?4");
+            t.bind_all(time.used_ms, time.last_contact_ms, attempt, revision);
             t.run();
+            if (c.changes() == 0) throw attempt_changed(attempt);
+            db->announce(c, {"attempt", std::to_string(attempt)});
         },
         on_commit(done));
 }
@@ -261,8 +277,9 @@ void SqlAttemptStore<Database>::save_progress(const domain::Attempt& attempt, Au
                                        domain::Completion<domain::Done> done) {
     auto copy = std::make_shared<domain::Attempt>(attempt);
     db_.write(
-        [copy, audit](auto& c) {
+        [db = &db_, copy, audit](auto& c) {
             write_progress(c, *copy, audit.at);
+            db->announce(c, {"attempt", std::to_string(copy->id)});
             append_audit(c, audit);
         },
         on_commit(done));
@@ -272,13 +289,14 @@ template <class Database>
 void SqlAttemptStore<Database>::record_irregularity(domain::Id attempt, std::string kind, domain::Millis at,
                                              domain::Completion<domain::Done> done) {
     db_.write(
-        [attempt, kind = std::move(kind), at](auto& c) {
+        [db = &db_, attempt, kind = std::move(kind), at](auto& c) {
             auto s = c.prepare(
                 "INSERT INTO attempt_irregularities (attempt_id, kind, count, last_at) VALUES (?, ?, 1, ?) "
                 "ON CONFLICT (attempt_id, kind) DO UPDATE SET count = attempt_irregularities.count + 1, "
                 "last_at = excluded.last_at");
             s.bind_all(attempt, kind, at);
             s.run();
+            db->announce(c, {"attempt", std::to_string(attempt)});
         },
         on_commit(done));
 }

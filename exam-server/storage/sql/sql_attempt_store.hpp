@@ -20,7 +20,7 @@ public:
     std::set<std::string> items_seen(domain::Id candidate, const std::string& unit_code) override;
     void create_attempt(domain::Attempt attempt, AuditEvent audit, domain::Completion<domain::Attempt> done) override;
     void save_response(domain::Id attempt, std::size_t index, domain::ResponseState response, domain::AttemptTime time,
-                       domain::Completion<domain::Done> done) override;
+                       std::int64_t revision, domain::Completion<domain::Done> done) override;
     void after_pending_writes(domain::Completion<domain::Done> done) override;
     void save_progress(const domain::Attempt& attempt, AuditEvent audit, domain::Completion<domain::Done> done) override;
     void record_irregularity(domain::Id attempt, std::string kind, domain::Millis at,

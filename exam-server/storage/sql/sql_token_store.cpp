@@ -46,10 +46,11 @@ void SqlTokenStore<Database>::extend(const std::string& token_hash, domain::Mill
 template <class Database>
 void SqlTokenStore<Database>::revoke(const std::string& token_hash, AuditEvent audit, domain::Completion<domain::Done> done) {
     db_.write(
-        [token_hash, audit](auto& c) {
+        [db = &db_, token_hash, audit](auto& c) {
             auto s = c.prepare("UPDATE tokens SET revoked = 1 WHERE token_hash = ?");
             s.bind_all(token_hash);
             s.run();
+            db->announce(c, {"token", token_hash});
             append_audit(c, audit);
         },
         on_commit(std::move(done)));

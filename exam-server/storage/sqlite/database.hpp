@@ -11,6 +11,7 @@
 
 #include "domain/result.hpp"
 #include "storage/audit_event.hpp"
+#include "storage/change_notice.hpp"
 #include "storage/commit_completion.hpp"
 #include "storage/sqlite/audit_anchor.hpp"
 #include "storage/sqlite/reader_pool.hpp"
@@ -47,6 +48,10 @@ public:
     void stop();
 
     const std::filesystem::path& audit_anchor() const { return audit_anchor_; }
+
+    // One database, one node: there is no one to tell of a change, nor to hear from.
+    void announce(Connection&, const Change&) const {}
+    void listen(ChangeHandlers) {}
 
 private:
     void after_batch(const BatchReport& report);

@@ -87,7 +87,7 @@ std::int64_t ServerFixture::first_broken_audit_row() {
     return lite::first_broken_audit_row(c);
 }
 
-void ServerFixture::start_server() {
+exam::app::ApplicationOptions ServerFixture::node_options() {
     exam::app::ApplicationOptions options;
     options.config.port = 0;
     options.config.data_dir = (dir_.path() / "data").string();
@@ -101,9 +101,19 @@ void ServerFixture::start_server() {
     options.clock = &clock_;
     options.kdf = exam::security::ScryptParameters::cheap_for_tests();
     options.run_scheduler = false;
-    app_ = std::make_unique<exam::app::Application>(options);
+    return options;
+}
+
+void ServerFixture::start_server() {
+    app_ = std::make_unique<exam::app::Application>(node_options());
     app_->start();
     client_ = std::make_unique<HttpsClient>("127.0.0.1", app_->port());
+}
+
+std::unique_ptr<exam::app::Application> ServerFixture::start_another_node() {
+    auto node = std::make_unique<exam::app::Application>(node_options());
+    node->start();
+    return node;
 }
 
 void ServerFixture::use_bank_copy() {

@@ -30,6 +30,10 @@ protected:
     void TearDown() override;
 
     void start_server();
+    // Another node on the test's database (PostgreSQL: see on_postgresql()),
+    // beside app_: the same data folder (so the same awarding key), its own port.
+    std::unique_ptr<exam::app::Application> start_another_node();
+    exam::app::ApplicationOptions node_options();
     void restart_server();
     // Serves a copy of the bundled bank from the test's own folder, for tests
     // whose requests write into the bank (confirmed imports): the bundled

@@ -12,6 +12,7 @@
 
 #include "postgres_server.hpp"
 #include "storage/postgresql/pg_database.hpp"
+#include "storage/schema_migrations.hpp"
 
 using namespace exam::storage;
 using exam::storage::postgresql::PgConnection;
@@ -60,7 +61,7 @@ TEST_F(PostgresqlDatabase, TwoNodesStartingTogetherMigrateOnce) {
     first.join();
     second.join();
     ASSERT_TRUE(a && b);
-    EXPECT_EQ(count(*a, "SELECT count(*) FROM schema_migrations"), 7);
+    EXPECT_EQ(count(*a, "SELECT count(*) FROM schema_migrations"), static_cast<std::int64_t>(schema_migrations().size()));
 }
 
 TEST_F(PostgresqlDatabase, WritesAreAcknowledgedAfterCommitAndAFailedJobKeepsNothing) {
