@@ -21,6 +21,7 @@
 #include "app/logger.hpp"
 #include "app/metrics.hpp"
 #include "app/openapi_document.hpp"
+#include "app/shared_throttle.hpp"
 #include "app/throttle_adapter.hpp"
 #include "item_bank/bank.hpp"
 #include "net/http_server.hpp"
@@ -103,7 +104,7 @@ struct Application::Impl {
     domain::SystemClock system_clock;
     std::unique_ptr<Logger> logger;
     Metrics metrics;
-    InMemoryThrottle throttle;
+    std::unique_ptr<services::Throttle> throttle;
     std::shared_ptr<const item_bank::Bank> bank;
     std::unique_ptr<StorageBackend> storage;
     std::optional<security::AwardingKey> awarding_key;
@@ -160,17 +161,22 @@ void Application::start() {
     const auto& clock = i.clock();
     i.storage = std::make_unique<StorageBackend>(c, clock, i.bank, i.metrics);
     auto& st = *i.storage;
+    if (st.shared_by_nodes()) {
+        i.throttle = std::make_unique<SharedThrottle>(st.throttle(), clock);
+    } else {
+        i.throttle = std::make_unique<InMemoryThrottle>();
+    }
 
     // scrypt costs 128 MiB a hash: two at a time keeps memory bounded.
     i.kdf_pool = std::make_unique<services::BlockingPool>(2, 256);
-    i.identity = std::make_unique<services::IdentityService>(st.people(), st.tokens(), clock, i.options.kdf, i.throttle,
+    i.identity = std::make_unique<services::IdentityService>(st.people(), st.tokens(), clock, i.options.kdf, *i.throttle,
                                                              *i.kdf_pool);
     i.attempts = std::make_unique<services::AttemptService>(st.attempts(), clock, i.bank,
                                                             c.clock_grace_seconds * 1000, random_seed);
     i.attempts->load_unfinished();
     i.registry = std::make_unique<services::CandidateRegistry>(st.people(), clock, i.bank);
     i.session_service = std::make_unique<services::SessionService>(st.people(), st.sessions(), *i.attempts, *i.identity,
-                                                                   i.throttle, clock, i.bank);
+                                                                   *i.throttle, clock, i.bank);
 
     i.ledger = std::make_unique<services::CreditLedger>(st.people(), st.ledger(), clock, i.bank);
     i.invigilation = std::make_unique<services::InvigilationService>(st.people(), st.sessions(), *i.attempts, clock);

@@ -12,6 +12,7 @@ target_sources(exam_server PRIVATE
   app/demo_data.cpp
   app/logger.cpp
   app/metrics.cpp
+  app/shared_throttle.cpp
   app/storage_backend.cpp
   ${CMAKE_CURRENT_BINARY_DIR}/openapi_document.cpp
 )

@@ -13,6 +13,7 @@
 #include "storage/sql/sql_player_state_store.hpp"
 #include "storage/sql/sql_results_store.hpp"
 #include "storage/sql/sql_session_store.hpp"
+#include "storage/sql/sql_throttle_store.hpp"
 #include "storage/sql/sql_token_store.hpp"
 #include "storage/sqlite/database.hpp"
 
@@ -57,6 +58,7 @@ void StorageBackend::make_stores(Database& db, const domain::Clock& clock,
     audit_ = std::make_unique<storage::sql::SqlAuditStore<Database>>(db);
     player_states_ = std::make_unique<storage::sql::SqlPlayerStateStore<Database>>(db);
     bank_imports_ = std::make_unique<storage::sql::SqlBankImportStore<Database>>(db);
+    throttle_ = std::make_unique<storage::sql::SqlThrottleStore<Database>>(db);
 }
 
 StorageBackend::StorageBackend(const ServerConfig& c, const domain::Clock& clock,
@@ -92,6 +94,8 @@ StorageBackend::StorageBackend(const ServerConfig& c, const domain::Clock& clock
 }
 
 StorageBackend::~StorageBackend() { stop(); }
+
+bool StorageBackend::shared_by_nodes() const { return engine_->postgresql != nullptr; }
 
 void StorageBackend::listen(storage::ChangeHandlers handlers) {
     if (engine_->postgresql) engine_->postgresql->listen(std::move(handlers));

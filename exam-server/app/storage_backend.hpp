@@ -20,6 +20,7 @@
 #include "storage/player_state_store.hpp"
 #include "storage/results_store.hpp"
 #include "storage/session_store.hpp"
+#include "storage/throttle_store.hpp"
 #include "storage/token_store.hpp"
 
 namespace exam::app {
@@ -53,6 +54,10 @@ public:
     storage::AuditStore& audit() { return *audit_; }
     storage::PlayerStateStore& player_states() { return *player_states_; }
     storage::BankImportStore& bank_imports() { return *bank_imports_; }
+    storage::ThrottleStore& throttle() { return *throttle_; }
+    // Whether other nodes may share this database (PostgreSQL), so that what
+    // a node counts in memory (login failures) must be counted in it too.
+    bool shared_by_nodes() const;
 
 private:
     struct Engine;
@@ -71,6 +76,7 @@ private:
     std::unique_ptr<storage::AuditStore> audit_;
     std::unique_ptr<storage::PlayerStateStore> player_states_;
     std::unique_ptr<storage::BankImportStore> bank_imports_;
+    std::unique_ptr<storage::ThrottleStore> throttle_;
 };
 
 // Whether `database` names PostgreSQL ("postgresql://..." or "postgres://...").

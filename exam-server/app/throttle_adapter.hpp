@@ -13,6 +13,11 @@ class InMemoryThrottle final : public services::Throttle {
 public:
     InMemoryThrottle() : accounts_(account_policy()), addresses_(address_policy()) {}
 
+    // The rule a key is judged by: addresses get the larger allowance.
+    static security::LoginThrottlePolicy policy_for(const std::string& key) {
+        return is_address(key) ? address_policy() : account_policy();
+    }
+
     std::optional<std::chrono::seconds> retry_after(const std::string& key) override {
         return table(key).retry_after(key, std::chrono::steady_clock::now());
     }
@@ -33,9 +38,8 @@ private:
         p.free_failures = 100;
         return p;
     }
-    security::LoginThrottle& table(const std::string& key) {
-        return key.find("address:") != std::string::npos ? addresses_ : accounts_;
-    }
+    static bool is_address(const std::string& key) { return key.find("address:") != std::string::npos; }
+    security::LoginThrottle& table(const std::string& key) { return is_address(key) ? addresses_ : accounts_; }
 
     security::LoginThrottle accounts_;
     security::LoginThrottle addresses_;

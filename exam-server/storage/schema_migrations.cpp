@@ -331,6 +331,15 @@ CREATE TABLE bank_import_media (
 -- overwrites a newer state or clock.
 ALTER TABLE attempts ADD COLUMN revision BIGINT NOT NULL DEFAULT 0;
 )SQL"},
+        {9, "login_failures", R"SQL(
+-- Failed log-ins by throttle key, shared by every node (issue 12): a guesser
+-- gets one allowance whichever node it asks. Old rows of a key go as new ones come.
+CREATE TABLE login_failures (
+    throttle_key  TEXT NOT NULL,
+    at            BIGINT NOT NULL
+);
+CREATE INDEX login_failures_by_key ON login_failures (throttle_key, at);
+)SQL"},
     };
     return migrations;
 }

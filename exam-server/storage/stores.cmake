@@ -16,5 +16,6 @@ target_sources(exam_server PRIVATE
   storage/sql/sql_player_state_store.cpp
   storage/sql/sql_results_store.cpp
   storage/sql/sql_session_store.cpp
+  storage/sql/sql_throttle_store.cpp
   storage/sql/sql_token_store.cpp
 )

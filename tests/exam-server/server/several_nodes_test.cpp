@@ -200,3 +200,27 @@ TEST_F(SeveralNodes, ThreeNodesSubmitEachOfAHundredExpiredAttemptsExactlyOnce) {
               std::to_string(candidates));
     EXPECT_EQ(first_broken_audit_row(), 0);
 }
+
+TEST_F(SeveralNodes, GuessesSpreadOverTwoNodesMeetOneAllowance) {
+    auto& b = another_node();
+    HttpsClient on_b("127.0.0.1", b.port());
+    const std::string wrong = R"({"centre_number":"90001","candidate_number":"0004","keycode":"WRONGKEY"})";
+    // Five free failures for the candidate, then a wait: three guesses on each
+    // node reach it, where each node alone would still allow five.
+    std::vector<int> statuses;
+    for (int i = 0; i < 3; ++i) {
+        statuses.push_back(client().post("/api/v1/candidate/login", wrong).status);
+        // B must see A's failure committed before it judges: the write is not waited for.
+        ASSERT_TRUE(eventually([&] {
+            return query("SELECT count(*) FROM login_failures WHERE throttle_key LIKE '%0004%'").at(0).at(0) ==
+                   std::to_string(2 * i + 1);
+        }));
+        statuses.push_back(on_b.post("/api/v1/candidate/login", wrong).status);
+        ASSERT_TRUE(statuses.back() == 429 || eventually([&] {
+            return query("SELECT count(*) FROM login_failures WHERE throttle_key LIKE '%0004%'").at(0).at(0) ==
+                   std::to_string(2 * i + 2);
+        }));
+    }
+    EXPECT_EQ(statuses.back(), 429) << "the sixth guess, the third on node B";
+    EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 429), 1) << "five free, then refused";
+}
