@@ -9,6 +9,8 @@ packages=(
   libssl-dev libsqlite3-dev libxml2-dev libzip-dev
   # The PostgreSQL backend: libpq to build with, the server for the tests to start their own (never a system service).
   libpq-dev postgresql-15
+  # scripts/cluster.sh: the load balancer in front of several nodes, and openssl and curl for its certificate and checks.
+  haproxy openssl curl
   libgtest-dev libgmock-dev libbenchmark-dev
   prometheus-cpp-dev
   # scripts/fuzz.sh: clang with libFuzzer and the sanitizers' runtime (the product itself builds with g++).

@@ -244,6 +244,7 @@ void Application::start() {
     server_options.tls = c.tls;
     server_options.threads = c.threads;
     server_options.limits = c.limits;
+    server_options.trusted_proxies = c.trusted_proxies;
     if (c.tls) {
         if (c.tls_certificate.empty() != c.tls_key.empty()) {
             throw std::runtime_error("give both --tls-cert and --tls-key, or neither for a self-signed certificate");

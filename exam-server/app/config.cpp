@@ -35,6 +35,8 @@ Serves the onscreen test system over HTTPS (HTTP/1.1, TLS 1.2 and 1.3).
                          (default: the build's staff-console output folder)
   --log-level LEVEL      debug, info, warning, error or off (default info)
   --demo                 create demo staff, a demo centre, candidates and an open session
+  --trusted-proxy ADDRS  load balancers (comma-separated addresses) whose
+                         X-Forwarded-For names the client (default none)
   --max-connections N    open connections in all (default 20000)
   --max-connections-per-address N   (default 2000)
   --help                 this text
@@ -84,6 +86,15 @@ std::string apply(ServerConfig& c, const std::string& name, const std::string& v
             return "--log-level expects debug, info, warning, error or off";
         }
         c.log_level = value;
+    } else if (name == "trusted-proxy") {
+        std::string rest = value;
+        while (!rest.empty()) {
+            const auto comma = rest.find(',');
+            const std::string one = rest.substr(0, comma);
+            if (one.empty()) return "--trusted-proxy expects addresses separated by commas";
+            c.trusted_proxies.push_back(one);
+            rest = comma == std::string::npos ? "" : rest.substr(comma + 1);
+        }
     } else if (name == "max-connections") {
         if (!parse_number(value, 1, 1000000, n)) return "--max-connections expects a number from 1 to 1000000";
         c.limits.max_connections = static_cast<std::size_t>(n);

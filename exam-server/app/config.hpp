@@ -29,6 +29,8 @@ struct ServerConfig {
     std::string log_level = "info";
     bool demo = false;                 // create demo users, centre, candidates and an open session
     net::ServerLimits limits;
+    // Load balancers in front (--trusted-proxy): their X-Forwarded-For names the client.
+    std::vector<std::string> trusted_proxies;
 };
 
 struct ConfigParse {

@@ -53,7 +53,7 @@ struct HttpServer::Impl {
                 const auto endpoint = socket.remote_endpoint(addr_ec);
                 std::string remote = addr_ec ? std::string("unknown") : endpoint.address().to_string();
                 if (registry.try_open(remote)) {
-                    SessionContext ctx{handler, registry, options.limits, push};
+                    SessionContext ctx{handler, registry, options.limits, push, &options.trusted_proxies};
                     if (options.tls) {
                         start_tls_session(std::move(socket), std::move(remote), ctx, tls);
                     } else {

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "net/http_types.hpp"
 #include "net/server_limits.hpp"
@@ -21,6 +22,7 @@ struct HttpServerOptions {
     std::string private_key_file;  // PEM
     std::size_t threads = 0;       // 0: one per core
     ServerLimits limits;
+    std::vector<std::string> trusted_proxies;  // see client_address.hpp
 };
 
 class HttpServer {

@@ -5,6 +5,8 @@
 
 #include "net/http_session.hpp"
 
+#include "net/client_address.hpp"
+
 #include "net/websocket_session.hpp"
 
 #include <boost/asio/dispatch.hpp>
@@ -184,6 +186,10 @@ private:
             std::string name(field.name_string());
             for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
             request.headers.emplace_back(std::move(name), std::string(field.value()));
+        }
+        if (ctx_.trusted_proxies != nullptr && !ctx_.trusted_proxies->empty()) {
+            request.remote_address =
+                client_address(remote_, message["X-Forwarded-For"], *ctx_.trusted_proxies);
         }
         keep_alive_ = message.keep_alive();
         version_ = message.version();

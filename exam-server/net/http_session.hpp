@@ -1,6 +1,9 @@
 #pragma once
 // Serving one accepted connection, plain or TLS. Only the listener includes this.
 
+#include <string>
+#include <vector>
+
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl/context.hpp>
 
@@ -15,6 +18,8 @@ struct SessionContext {
     ConnectionRegistry& registry;
     const ServerLimits& limits;
     PushHandler* push = nullptr;  // none: WebSocket upgrades are refused
+    // Balancers whose X-Forwarded-For is believed (client_address.hpp).
+    const std::vector<std::string>* trusted_proxies = nullptr;
 };
 
 // The registry slot for `remote_address` is already taken; the session gives it back when it ends.

@@ -1,5 +1,6 @@
 target_sources(exam_server PRIVATE
   net/boost_sources.cpp
+  net/client_address.cpp
   net/connection_registry.cpp
   net/http_server.cpp
   net/http_session.cpp
