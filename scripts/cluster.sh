@@ -79,7 +79,10 @@ start_node() {
   pids+=($!)
   echo $! > "$dir/node-$n.pid"
   for _ in $(seq 1 100); do
-    curl -sf "http://127.0.0.1:$node_port/healthz" > /dev/null && return 0
+    # Ready once it answers and has printed its banner (the demo data, for node 1, comes before it).
+    if curl -sf "http://127.0.0.1:$node_port/healthz" > /dev/null && grep -q "^Stop with Ctrl-C" "$dir/node-$n.log"; then
+      return 0
+    fi
     kill -0 "${pids[-1]}" 2> /dev/null || { cat "$dir/node-$n.log" >&2; return 1; }
     sleep 0.1
   done

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "api/json_reply.hpp"
+#include "domain/result.hpp"
 #include "app/logger.hpp"
 #include "app/metrics.hpp"
 
@@ -148,6 +149,10 @@ void Router::handle(net::HttpRequest request, net::Responder respond) {
     };
     try {
         (use_fallback ? fallback_ : found->handler)(request, params, once);
+    } catch (const exam::domain::Error& e) {
+        // A read refused on its way (PostgreSQL away: 503): the client sends again.
+        logger_.warning("handler refused", {{"request_id", request.request_id}, {"route", route_name}, {"what", e.message}});
+        once(error_reply(e.status, e.code, e.message));
     } catch (const std::exception& e) {
         logger_.error("handler failed", {{"request_id", request.request_id}, {"route", route_name}, {"what", e.what()}});
         once(error_reply(500, "internal_error", "the server could not complete this request; it has been logged"));

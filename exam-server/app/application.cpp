@@ -267,8 +267,15 @@ void Application::start() {
             std::unique_lock lock(i.scheduler_mutex);
             while (!i.stopping) {
                 lock.unlock();
-                i.attempts->submit_expired();
-                i.attempts->sweep_connections();
+                try {
+                    i.attempts->submit_expired();
+                    i.attempts->sweep_connections();
+                } catch (const domain::Error& e) {
+                    // The database is away (PostgreSQL restarting): the next turn tries again.
+                    i.logger->warning("scheduler", {{"error", e.message}});
+                } catch (const std::exception& e) {
+                    i.logger->warning("scheduler", {{"error", std::string(e.what())}});
+                }
                 i.metrics.set_open_connections(static_cast<double>(i.server->open_connections()));
                 lock.lock();
                 i.scheduler_wake.wait_for(lock, std::chrono::milliseconds(250), [&i] { return i.stopping; });

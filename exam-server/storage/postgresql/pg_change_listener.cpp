@@ -20,6 +20,17 @@ struct Finish {
 
 }  // namespace
 
+// Runs a handler; false when it threw (a read failed while the database is away).
+template <class Handler>
+bool call(Handler handler) noexcept {
+    try {
+        handler();
+        return true;
+    } catch (...) {
+        return false;
+    }
+}
+
 std::string change_payload(const std::string& node, const Change& change) {
     return node + " " + change.topic + " " + change.key;
 }
@@ -69,12 +80,15 @@ bool PgChangeListener::listen_once() {
     if (!listening) return true;
     ++connections_;
     // Whatever changed while no one listened is unknown: the node re-reads.
-    if (handlers_.resync) handlers_.resync();
+    bool resync_due = true;
     for (;;) {
         {
             std::lock_guard lock(mutex_);
             if (stopping_) return false;
         }
+        // A re-read that fails (the database is still coming back) is tried
+        // again on the next turn; so is one owed to a change that could not be read.
+        if (resync_due && handlers_.resync) resync_due = !call([this] { handlers_.resync(); });
         pollfd fd{PQsocket(connection.get()), POLLIN, 0};
         if (fd.fd < 0) return true;
         const int ready = ::poll(&fd, 1, poll_ms);
@@ -84,7 +98,9 @@ bool PgChangeListener::listen_once() {
         while (PGnotify* n = PQnotifies(connection.get())) {
             std::string node;
             Change change;
-            if (parse_change(n->extra, node, change) && node != node_ && handlers_.changed) handlers_.changed(change);
+            if (parse_change(n->extra, node, change) && node != node_ && handlers_.changed) {
+                if (!call([&] { handlers_.changed(change); })) resync_due = true;
+            }
             PQfreemem(n);
         }
     }
