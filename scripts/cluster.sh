@@ -9,20 +9,26 @@
 #   - HAProxy in front on https://localhost:$EXAM_PORT: TLS, health checks on
 #     /healthz, WebSockets, each bearer token kept on one node while it is
 #     healthy and moved to another when it is not.
+#   - with --standby, a synchronous streaming standby of the database
+#     (pg_basebackup; synchronous_standby_names) on $EXAM_PG_STANDBY_PORT,
+#     and the nodes given both hosts: after the primary fails and the standby
+#     is promoted (docs/scaling.md, "Failover"), they find it by themselves.
 # Prints the URL; Ctrl-C stops everything. Needs scripts/build.sh run first
 # (scripts/cluster.sh --build does it).
-#   scripts/cluster.sh [--build] [--nodes N]
+#   scripts/cluster.sh [--build] [--nodes N] [--standby]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
 nodes=2
 build=false
+standby=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --nodes) nodes=$2; shift 2 ;;
     --build) build=true; shift ;;
-    *) echo "usage: $0 [--build] [--nodes N]" >&2; exit 2 ;;
+    --standby) standby=true; shift ;;
+    *) echo "usage: $0 [--build] [--nodes N] [--standby]" >&2; exit 2 ;;
   esac
 done
 if $build; then
@@ -32,6 +38,7 @@ fi
 
 dir=$(realpath -m "${EXAM_CLUSTER_DIR:-cluster-data}")
 pg_port=${EXAM_PG_PORT:-5433}
+standby_port=${EXAM_PG_STANDBY_PORT:-5434}
 port=${EXAM_PORT:-8443}
 first_node_port=${EXAM_FIRST_NODE_PORT:-9001}
 pg_bin=/usr/lib/postgresql/15/bin
@@ -50,6 +57,7 @@ stop_all() {
   for pid in "${pids[@]}"; do kill "$pid" 2> /dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2> /dev/null || true; done
   as_postgres "$pg_bin/pg_ctl" -D "$dir/postgresql" -m fast -w stop > /dev/null 2>&1 || true
+  as_postgres "$pg_bin/pg_ctl" -D "$dir/standby" -m fast -w stop > /dev/null 2>&1 || true
 }
 trap stop_all EXIT INT TERM
 
@@ -66,6 +74,31 @@ database="postgresql://exam@127.0.0.1:$pg_port/exam"
 as_postgres "$pg_bin/psql" -q -X "postgresql://exam@127.0.0.1:$pg_port/postgres" -tc \
   "SELECT 1 FROM pg_database WHERE datname = 'exam'" | grep -q 1 ||
   as_postgres "$pg_bin/psql" -q -X "postgresql://exam@127.0.0.1:$pg_port/postgres" -c "CREATE DATABASE exam"
+
+if $standby; then
+  # A copy of the primary that replays its WAL as it streams in, made afresh
+  # each run; once it is streaming, the primary's commits wait for it to have
+  # the WAL on disk too (synchronous_commit = on), so an acknowledged answer
+  # survives losing the primary.
+  primary_sql() { as_postgres "$pg_bin/psql" -q -X -t "postgresql://exam@127.0.0.1:$pg_port/postgres" -c "$1"; }
+  primary_sql "ALTER SYSTEM RESET synchronous_standby_names" > /dev/null
+  primary_sql "SELECT pg_reload_conf()" > /dev/null
+  rm -rf "$dir/standby"
+  as_postgres "$pg_bin/pg_basebackup" -D "$dir/standby" -R -X stream -c fast \
+    -d "host=127.0.0.1 port=$pg_port user=exam application_name=standby1"
+  as_postgres "$pg_bin/pg_ctl" -D "$dir/standby" -w -l "$dir/standby.log" \
+    -o "-p $standby_port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200" start > /dev/null
+  for _ in $(seq 1 100); do
+    primary_sql "SELECT 1 FROM pg_stat_replication WHERE application_name = 'standby1' AND state = 'streaming'" |
+      grep -q 1 && break
+    sleep 0.1
+  done
+  primary_sql "ALTER SYSTEM SET synchronous_standby_names = 'standby1'" > /dev/null
+  primary_sql "SELECT pg_reload_conf()" > /dev/null
+  # Both hosts: libpq takes the first that accepts writes, so after a
+  # promotion the nodes reconnect to the new primary by themselves.
+  database="postgresql://exam@127.0.0.1:$pg_port,127.0.0.1:$standby_port/exam?target_session_attrs=read-write"
+fi
 
 # The nodes: the first makes the schema, the awarding key and the demo data; then the rest.
 mkdir -p "$dir/node-data"
@@ -150,7 +183,7 @@ sed -n '/^Demo log-ins/,/^Candidates sit/p' "$dir/node-1.log" | sed '$d'
 echo "The demo session's times follow the clock of the node that made it."
 cat <<EOF
 
-Cluster up: $nodes nodes behind HAProxy, on PostgreSQL ($database).
+Cluster up: $nodes nodes behind HAProxy, on PostgreSQL ($database)$($standby && echo ", standby on port $standby_port").
   Candidates:    https://localhost:$port/
   Staff console: https://localhost:$port/staff/
   Nodes:         $(for n in $(seq 1 "$nodes"); do printf 'http://127.0.0.1:%s (pid %s)  ' $((first_node_port + n - 1)) "$(cat "$dir/node-$n.pid")"; done)

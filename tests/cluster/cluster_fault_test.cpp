@@ -1,8 +1,9 @@
 // The cluster command (scripts/cluster.sh: PostgreSQL, two nodes, HAProxy)
 // under faults (issue 12 section 3). Candidates sit the demo test through the
 // balancer, saving answers as the player does (each save sent again until it
-// is acknowledged); in the middle a node is killed with SIGKILL, or the
-// database restarted. Afterwards every acknowledged answer is in the
+// is acknowledged); in the middle a node is killed with SIGKILL, the
+// database restarted, or the primary killed and its synchronous standby
+// promoted. Afterwards every acknowledged answer is in the
 // database, and no candidate's clock lost more than the time that passed
 // plus the grace.
 #include <gtest/gtest.h>
@@ -135,7 +136,8 @@ protected:
             ::setenv("EXAM_PORT", std::to_string(port_).c_str(), 1);
             ::setenv("EXAM_PG_PORT", std::to_string(port_ + 1).c_str(), 1);
             ::setenv("EXAM_FIRST_NODE_PORT", std::to_string(port_ + 2).c_str(), 1);
-            const std::string command = "exec " EXAM_CLUSTER_SCRIPT " --nodes 2 > '" + out + "' 2>&1";
+            ::setenv("EXAM_PG_STANDBY_PORT", std::to_string(port_ + 9).c_str(), 1);
+            const std::string command = "exec " EXAM_CLUSTER_SCRIPT " --nodes 2 " + cluster_options() + " > '" + out + "' 2>&1";
             ::execl("/bin/bash", "bash", "-c", command.c_str(), static_cast<char*>(nullptr));
             ::_exit(127);
         }
@@ -173,6 +175,21 @@ protected:
     const std::filesystem::path cluster_dir_ =
         std::filesystem::temp_directory_path() / ("exam-cluster-" + std::to_string(::getpid()));
 
+    virtual std::string cluster_options() const { return ""; }
+
+    // Answers node `n` has saved, from its own /metrics (asked directly, not through the balancer).
+    long saves_served(int n) {
+        HttpsClient node("127.0.0.1", static_cast<unsigned short>(port_ + 1 + n), false);
+        std::istringstream lines(node.get("/metrics").body);
+        long saves = 0;
+        for (std::string line; std::getline(lines, line);) {
+            if (line.starts_with("exam_http_requests_total{") && line.find("responses") != std::string::npos) {
+                saves += std::stol(line.substr(line.rfind(' ') + 1));
+            }
+        }
+        return saves;
+    }
+
     std::string keycode(const std::string& candidate_number) {
         const std::regex line("candidate " + candidate_number + " [^\\n]*keycode ([A-Z0-9]+)");
         std::smatch m;
@@ -180,7 +197,14 @@ protected:
         return std::regex_search(out, m, line) ? m[1].str() : std::string();
     }
     pid_t node_pid(int n) { return static_cast<pid_t>(std::stol(file_text(cluster_dir() / ("node-" + std::to_string(n) + ".pid")))); }
-    std::string database() { return "postgresql://exam@127.0.0.1:" + std::to_string(port_ + 1) + "/exam"; }
+    // Whichever of the two servers accepts writes now.
+    std::string database() {
+        return "postgresql://exam@127.0.0.1:" + std::to_string(port_ + 1) + ",127.0.0.1:" + std::to_string(port_ + 9) +
+               "/exam?target_session_attrs=read-write";
+    }
+    static int as_postgres(const std::string& command) {
+        return std::system(((::geteuid() == 0 ? "runuser -u postgres -- " : "") + command).c_str());
+    }
 
     // Four candidates save `saves` answers each; `fault` runs once a third of them are acknowledged.
     void sit_through(int saves, const std::function<void()>& fault) {
@@ -243,14 +267,35 @@ protected:
 }  // namespace
 
 TEST_F(ClusterFaults, ANodeKilledMidSittingLosesNoAcknowledgedAnswer) {
-    sit_through(60, [&] { ASSERT_EQ(::kill(node_pid(1), SIGKILL), 0); });
+    // The balancer keeps each token on one node: the one serving more saves is killed.
+    sit_through(60, [&] { ASSERT_EQ(::kill(node_pid(saves_served(1) >= saves_served(2) ? 1 : 2), SIGKILL), 0); });
 }
 
 TEST_F(ClusterFaults, APostgresqlRestartMidSittingLosesNoAcknowledgedAnswer) {
     sit_through(60, [&] {
-        const std::string as_postgres = ::geteuid() == 0 ? "runuser -u postgres -- " : "";
-        const std::string restart = as_postgres + "/usr/lib/postgresql/15/bin/pg_ctl -D " +
-                                    (cluster_dir() / "postgresql").string() + " -m fast -w restart > /dev/null";
-        ASSERT_EQ(std::system(restart.c_str()), 0);
+        ASSERT_EQ(as_postgres("/usr/lib/postgresql/15/bin/pg_ctl -D " + (cluster_dir() / "postgresql").string() +
+                              " -m fast -w restart > /dev/null"),
+                  0);
     });
+}
+
+class ClusterWithStandby : public ClusterFaults {
+protected:
+    std::string cluster_options() const override { return "--standby"; }
+};
+
+TEST_F(ClusterWithStandby, ThePrimaryKilledAndItsStandbyPromotedLosesNoAcknowledgedAnswer) {
+    sit_through(60, [&] {
+        // The primary's postmaster, as a crash would take it: no shutdown, no last checkpoint.
+        const std::string pid_file = file_text(cluster_dir() / "postgresql" / "postmaster.pid");
+        const pid_t primary = static_cast<pid_t>(std::stol(pid_file.substr(0, pid_file.find('\n'))));
+        ASSERT_EQ(::kill(primary, SIGKILL), 0);
+        ASSERT_EQ(as_postgres("/usr/lib/postgresql/15/bin/pg_ctl -D " + (cluster_dir() / "standby").string() +
+                              " -w promote > /dev/null"),
+                  0);
+    });
+    // The database that answered is the promoted standby.
+    exam::storage::postgresql::PgConnection db(database());
+    EXPECT_EQ(db.exec("SELECT pg_is_in_recovery()").text(0, 0), "f");
+    EXPECT_EQ(db.exec("SELECT inet_server_port()").int64(0, 0), port_ + 9);
 }
