@@ -219,7 +219,7 @@ void AttemptService::open_for_booking(const domain::Booking& booking, const doma
 }
 
 void AttemptService::start(domain::Id id, std::string actor, domain::Completion<AttemptSnapshot> done) {
-    auto l = live(id);
+    auto l = live_or_adopt(id);
     if (!l) return done(missing(id));
     std::lock_guard lock(l->mutex);
     refresh_if_stale(*l);
@@ -244,7 +244,7 @@ void AttemptService::start(domain::Id id, std::string actor, domain::Completion<
 }
 
 void AttemptService::save(domain::Id id, SaveRequest req, domain::Completion<SaveOutcome> done) {
-    auto l = live(id);
+    auto l = live_or_adopt(id);
     if (!l) return done(missing(id));
     std::lock_guard lock(l->mutex);
     refresh_if_stale(*l);
@@ -305,7 +305,7 @@ void AttemptService::save(domain::Id id, SaveRequest req, domain::Completion<Sav
 }
 
 void AttemptService::heartbeat(domain::Id id, domain::Completion<AttemptSnapshot> done) {
-    auto l = live(id);
+    auto l = live_or_adopt(id);
     if (!l) {
         auto a = get(id);
         if (!a) return done(a.error());
@@ -335,7 +335,7 @@ void AttemptService::heartbeat(domain::Id id, domain::Completion<AttemptSnapshot
 
 void AttemptService::submit(domain::Id id, domain::SubmittedBy by, std::string actor,
                             domain::Completion<AttemptSnapshot> done) {
-    auto l = live(id);
+    auto l = live_or_adopt(id);
     if (!l) return done(missing(id));
     std::lock_guard lock(l->mutex);
     refresh_if_stale(*l);
@@ -379,7 +379,7 @@ void AttemptService::finish_locked(Live& l, domain::SubmittedBy by, const std::s
 
 void AttemptService::pause(domain::Id id, std::string actor, std::string reason,
                            domain::Completion<AttemptSnapshot> done) {
-    auto l = live(id);
+    auto l = live_or_adopt(id);
     if (!l) return done(missing(id));
     std::lock_guard lock(l->mutex);
     refresh_if_stale(*l);
@@ -397,7 +397,7 @@ void AttemptService::pause(domain::Id id, std::string actor, std::string reason,
 }
 
 void AttemptService::resume(domain::Id id, std::string actor, domain::Completion<AttemptSnapshot> done) {
-    auto l = live(id);
+    auto l = live_or_adopt(id);
     if (!l) return done(missing(id));
     std::lock_guard lock(l->mutex);
     refresh_if_stale(*l);
@@ -471,7 +471,7 @@ void AttemptService::admitted(domain::Id booking) {
 
 void AttemptService::add_time(domain::Id id, Millis extra, std::string actor, std::string reason,
                               domain::Completion<AttemptSnapshot> done) {
-    auto l = live(id);
+    auto l = live_or_adopt(id);
     if (!l) return done(missing(id));
     std::lock_guard lock(l->mutex);
     refresh_if_stale(*l);
@@ -490,7 +490,7 @@ void AttemptService::void_attempt(domain::Id id, std::string actor, std::string 
                                   domain::Completion<AttemptSnapshot> done) {
     const Millis now = clock_.now_ms();
     const std::string details = R"({"reason":)" + storage::quoted_json(reason) + "}";
-    if (auto l = live(id)) {
+    if (auto l = live_or_adopt(id)) {
         std::lock_guard lock(l->mutex);
         refresh_if_stale(*l);
         auto& a = l->attempt;
@@ -529,7 +529,7 @@ void AttemptService::void_attempt(domain::Id id, std::string actor, std::string 
 }
 
 void AttemptService::report_irregularity(domain::Id id, std::string kind, domain::Completion<AttemptSnapshot> done) {
-    auto l = live(id);
+    auto l = live_or_adopt(id);
     if (!l) return done(missing(id));
     std::lock_guard lock(l->mutex);
     refresh_if_stale(*l);
@@ -549,19 +549,7 @@ void AttemptService::changed_elsewhere(domain::Id id) {
         if (l) retire(id);
         return notify(snapshot_of(*fresh, now));
     }
-    if (!l) {
-        std::lock_guard lock(registry_mutex_);
-        auto& slot = live_[id];
-        if (!slot) {
-            slot = std::make_shared<Live>();
-            slot->attempt = *fresh;
-            // A booking reserved here (0) is being set up by this node: its own creation fills it in.
-            if (auto booked = live_by_booking_.find(fresh->booking_id); booked == live_by_booking_.end()) {
-                live_by_booking_[fresh->booking_id] = id;
-            }
-        }
-        l = slot;
-    }
+    if (!l) l = adopt(*fresh);
     std::lock_guard lock(l->mutex);
     // A copy ahead of the row has writes of its own queued: they decide (and
     // are refused, marking it stale, if the other node's write came first).
@@ -575,6 +563,29 @@ void AttemptService::changed_elsewhere(domain::Id id) {
         l->connected_reported = true;
     }
     notify(snapshot_of(*l, now));
+}
+
+std::shared_ptr<AttemptService::Live> AttemptService::adopt(const domain::Attempt& fresh) {
+    std::lock_guard lock(registry_mutex_);
+    auto& slot = live_[fresh.id];
+    if (!slot) {
+        slot = std::make_shared<Live>();
+        slot->attempt = fresh;
+        // A booking reserved here (0) is being set up by this node: its own creation fills it in.
+        if (auto booked = live_by_booking_.find(fresh.booking_id); booked == live_by_booking_.end()) {
+            live_by_booking_[fresh.booking_id] = fresh.id;
+        }
+    }
+    return slot;
+}
+
+std::shared_ptr<AttemptService::Live> AttemptService::live_or_adopt(domain::Id id) {
+    if (auto l = live(id)) return l;
+    // Begun on another node, whose announcement has not arrived yet (the
+    // log-in went to one node and the start to another): the database knows.
+    auto fresh = store_.attempt(id);
+    if (!fresh || finished(fresh->state)) return nullptr;
+    return adopt(*fresh);
 }
 
 void AttemptService::resync_with_database() {

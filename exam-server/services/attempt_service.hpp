@@ -134,6 +134,9 @@ private:
         bool connected_reported = false;  // what the observer was last told
     };
     std::shared_ptr<Live> live(domain::Id id) const;
+    // live(), or for an unfinished attempt only the database knows of yet, its copy made now.
+    std::shared_ptr<Live> live_or_adopt(domain::Id id);
+    std::shared_ptr<Live> adopt(const domain::Attempt& fresh);
     // Every unfinished attempt, taken under the registry lock and used outside it.
     std::vector<std::shared_ptr<Live>> all_live() const;
     AttemptSnapshot snapshot_of(const domain::Attempt& a, domain::Millis now) const;

@@ -224,3 +224,16 @@ TEST_F(SeveralNodes, GuessesSpreadOverTwoNodesMeetOneAllowance) {
     EXPECT_EQ(statuses.back(), 429) << "the sixth guess, the third on node B";
     EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 429), 1) << "five free, then refused";
 }
+
+TEST_F(SeveralNodes, AnAttemptBegunOnOneNodeStartsOnAnotherAtOnce) {
+    // Log-ins carry no token and go round the nodes; the start that follows
+    // may reach a node before the other's announcement does. It reads the
+    // attempt from the database rather than answer "submitted".
+    auto& b = another_node();
+    HttpsClient on_b("127.0.0.1", b.port());
+    for (const char* number : {"0001", "0002", "0003", "0004"}) {
+        const auto token = candidate_token(number);  // on node A: the attempt is made there
+        auto started = on_b.post("/api/v1/attempt/start", "", token);
+        EXPECT_EQ(started.status, 200) << number << ": " << started.body;
+    }
+}
