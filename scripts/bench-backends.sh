@@ -32,10 +32,12 @@ as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$
 server_pid=""
 cluster_pid=""
 cleanup() {
+  local status=$?
   [ -n "$server_pid" ] && kill "$server_pid" 2> /dev/null && wait "$server_pid" 2> /dev/null
   [ -n "$cluster_pid" ] && kill "$cluster_pid" 2> /dev/null && wait "$cluster_pid" 2> /dev/null
   as_postgres "$pg_bin/pg_ctl" -D "$work/pg" -m fast -w stop > /dev/null 2>&1 || true
   rm -rf "$work"
+  exit "$status"
 }
 trap cleanup EXIT
 

@@ -1,5 +1,6 @@
 #include "storage/postgresql/pg_database.hpp"
 
+#include <algorithm>
 #include <random>
 
 #include "domain/clock.hpp"
@@ -21,36 +22,36 @@ domain::Error refusal_of(const PgError& e) {
     return PgDatabase::unavailable();
 }
 
-// Runs one job; inside a savepoint when it shares its transaction with
-// others, so its failure undoes only its own work. Returns its refusal, if
-// any; throws PgError when the transaction as a whole is lost (a broken
-// connection, or a retryable failure outside a savepoint).
-std::optional<domain::Error> run_job(PgConnection& c, const PgDatabase::Job& job, bool in_savepoint) {
-    for (int attempt = 0;; ++attempt) {
-        if (in_savepoint) c.exec("SAVEPOINT job");
-        std::optional<domain::Error> refusal;
-        try {
-            job(c);
-            if (in_savepoint) c.exec("RELEASE SAVEPOINT job");
-            return std::nullopt;
-        } catch (const domain::Error& e) {
-            refusal = e;  // the job's own refusal
-        } catch (const PgError& e) {
-            if (!c.ok() || !in_savepoint) {
-                if (!c.ok() || retryable(e)) throw;
-                return refusal_of(e);  // alone in its transaction, which the caller rolls back
-            }
-            if (retryable(e) && attempt < retries_after_serialization_failure) {
-                c.exec("ROLLBACK TO SAVEPOINT job");
-                continue;
-            }
-            refusal = refusal_of(e);
-        } catch (...) {
-            refusal = PgDatabase::unavailable();
-        }
-        if (in_savepoint) c.exec("ROLLBACK TO SAVEPOINT job");
-        return refusal;
+// Runs one job. Returns its refusal, if any (its transaction must then be
+// rolled back); throws PgError when the transaction as a whole is lost (a
+// broken connection, or a deadlock or serialization failure to retry).
+std::optional<domain::Error> run_job(PgConnection& c, const PgDatabase::Job& job) {
+    try {
+        job(c);
+        return std::nullopt;
+    } catch (const domain::Error& e) {
+        return e;  // the job's own refusal
+    } catch (const PgError& e) {
+        if (!c.ok() || retryable(e)) throw;
+        return refusal_of(e);
+    } catch (...) {
+        return PgDatabase::unavailable();
     }
+}
+
+// A PostgreSQL array literal of `items`, each quoted (a parameter's value, not SQL).
+std::string text_array(const std::vector<std::string>& items) {
+    std::string out = "{";
+    for (const auto& item : items) {
+        if (out.size() > 1) out += ',';
+        out += '"';
+        for (char ch : item) {
+            if (ch == '"' || ch == '\\') out += '\\';
+            out += ch;
+        }
+        out += '"';
+    }
+    return out + "}";
 }
 
 // Unique among the nodes of a database for as long as they run: 64 random bits.
@@ -130,8 +131,9 @@ void PgDatabase::write(Job job, Done done) {
     done(unavailable());
 }
 
-void PgDatabase::announce(PgConnection& connection, const Change& change) const {
-    connection.prepare("SELECT pg_notify(?, ?)").bind_all(std::string(change_channel), change_payload(node_, change)).run();
+void PgDatabase::announce(PgConnection&, const Change& change) {
+    // Sent with the rest of the batch's just before it commits (send_announcements).
+    announcements_.push_back(change_payload(node_, change));
 }
 
 void PgDatabase::listen(ChangeHandlers handlers) {
@@ -168,38 +170,63 @@ void PgDatabase::reconnect_writer() {
 }
 
 void PgDatabase::commit_batch(std::vector<Pending>& batch) {
+    // The jobs share one transaction with no savepoints (each would cost two
+    // round trips). When one refuses, the transaction is rolled back and the
+    // others run again without it: refusals are rare, saves are not.
     std::vector<std::optional<domain::Error>> outcomes(batch.size());
+    std::vector<bool> taken_out(batch.size(), false);
     const auto started = std::chrono::steady_clock::now();
-    const bool alone = batch.size() == 1;
     bool committed = false;
-    for (int attempt = 0;; ++attempt) {
+    for (int retries = 0;;) {
         if (!writer_connection_->ok()) reconnect_writer();
         PgConnection& c = *writer_connection_;
+        announcements_.clear();
         try {
             PgTransaction transaction(c);
-            for (std::size_t i = 0; i < batch.size(); ++i) outcomes[i] = run_job(c, batch[i].job, !alone);
-            // A lone job that failed leaves its transaction to roll back.
-            if (!(alone && outcomes[0])) {
-                transaction.commit();
-                committed = true;
+            std::optional<std::size_t> refused;
+            for (std::size_t i = 0; i < batch.size() && !refused; ++i) {
+                if (taken_out[i]) continue;
+                if ((outcomes[i] = run_job(c, batch[i].job))) refused = i;
             }
+            if (refused) {
+                taken_out[*refused] = true;
+                continue;  // rolled back as `transaction` goes; the rest again
+            }
+            send_announcements(c);
+            transaction.commit();
+            committed = true;
             break;
         } catch (const PgError& e) {
-            if (c.ok() && retryable(e) && attempt < retries_after_serialization_failure) continue;
+            if (c.ok() && retryable(e) && retries++ < retries_after_serialization_failure) continue;
             // Lost with the connection (or failed at COMMIT): whether it
             // committed is unknown, so each is refused and its client
             // retries; the stores' writes are idempotent for that.
-            for (auto& o : outcomes) o = unavailable();
+            for (std::size_t i = 0; i < batch.size(); ++i) {
+                if (!taken_out[i]) outcomes[i] = unavailable();
+            }
             break;
         } catch (...) {
-            for (auto& o : outcomes) o = unavailable();
+            for (std::size_t i = 0; i < batch.size(); ++i) {
+                if (!taken_out[i]) outcomes[i] = unavailable();
+            }
             break;
         }
     }
+    announcements_.clear();
     if (committed && options_.on_batch) {
         options_.on_batch(PgBatchReport{batch.size(), std::chrono::steady_clock::now() - started});
     }
     for (std::size_t i = 0; i < batch.size(); ++i) batch[i].done(std::move(outcomes[i]));
+}
+
+void PgDatabase::send_announcements(PgConnection& c) {
+    if (announcements_.empty()) return;
+    std::sort(announcements_.begin(), announcements_.end());
+    announcements_.erase(std::unique(announcements_.begin(), announcements_.end()), announcements_.end());
+    // One round trip for the batch's announcements, delivered with its commit.
+    c.prepare("SELECT pg_notify(?, payload) FROM unnest(CAST(? AS TEXT[])) AS payload")
+        .bind_all(std::string(change_channel), text_array(announcements_))
+        .run();
 }
 
 void append_audit(PgConnection& connection, const AuditEvent& event) {

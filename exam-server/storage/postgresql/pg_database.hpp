@@ -3,8 +3,8 @@
 // connections (sized in the configuration, never one per request), each read
 // a read-only snapshot on the caller's thread; and one writer thread with a
 // connection of its own that commits the jobs queued behind it in batches
-// (group commit, as SQLite's writer does), each job in a savepoint so one
-// job's failure undoes only its own work. A write is acknowledged only once
+// (group commit, as SQLite's writer does); a job that refuses is taken out
+// and the others run again, so one job's failure undoes only its own work. A write is acknowledged only once
 // its COMMIT has returned (synchronous_commit on, so on disk). One writer
 // also keeps a node's writes in the order they were queued, which the stores
 // rely on (a later save_progress never lands before an earlier one).
@@ -93,7 +93,8 @@ public:
 
     // Inside a write job: tells the other nodes, once the job's transaction
     // commits, that `change` happened (NOTIFY; see pg_change_listener.hpp).
-    void announce(PgConnection& connection, const Change& change) const;
+    // Writer thread only; a job refused takes its announcements with it.
+    void announce(PgConnection& connection, const Change& change);
     // Starts hearing what other nodes announce; call once, before serving.
     void listen(ChangeHandlers handlers);
     // This node's id in what it announces: random, made at open.
@@ -126,7 +127,7 @@ private:
 
     void work();
     void commit_batch(std::vector<Pending>& batch);
-    std::optional<domain::Error> run_in_savepoint(const Job& job);
+    void send_announcements(PgConnection& connection);
     void reconnect_writer();
 
     PgDatabaseOptions options_;
@@ -138,6 +139,7 @@ private:
     std::unique_ptr<PgConnection> writer_connection_;  // the writer thread's
     std::thread writer_;
     std::string node_;
+    std::vector<std::string> announcements_;  // the batch's, the writer thread's
     std::unique_ptr<PgChangeListener> listener_;
 };
 
