@@ -33,8 +33,8 @@ server_pid=""
 cluster_pid=""
 cleanup() {
   local status=$?
-  [ -n "$server_pid" ] && kill "$server_pid" 2> /dev/null && wait "$server_pid" 2> /dev/null
-  [ -n "$cluster_pid" ] && kill "$cluster_pid" 2> /dev/null && wait "$cluster_pid" 2> /dev/null
+  if [ -n "$server_pid" ]; then kill "$server_pid" 2> /dev/null; wait "$server_pid" 2> /dev/null || true; fi
+  if [ -n "$cluster_pid" ]; then kill "$cluster_pid" 2> /dev/null; wait "$cluster_pid" 2> /dev/null || true; fi
   as_postgres "$pg_bin/pg_ctl" -D "$work/pg" -m fast -w stop > /dev/null 2>&1 || true
   rm -rf "$work"
   exit "$status"
