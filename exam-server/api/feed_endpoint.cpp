@@ -69,6 +69,17 @@ std::optional<net::HttpResponse> FeedEndpoint::check_upgrade(const net::HttpRequ
 
 net::PushOpen FeedEndpoint::open(const net::HttpRequest& upgrade, const std::string& first_message,
                                  std::function<void()> wake) {
+    try {
+        return open_checked(upgrade, first_message, std::move(wake));
+    } catch (const domain::Error& e) {
+        return refuse(e.message);  // a read refused (PostgreSQL away): the client's reconnection tries again
+    } catch (const std::exception&) {
+        return refuse("the feed could not be opened; try again");
+    }
+}
+
+net::PushOpen FeedEndpoint::open_checked(const net::HttpRequest& upgrade, const std::string& first_message,
+                                         std::function<void()> wake) {
     boost::system::error_code ec;
     const json::value parsed = json::parse(first_message, ec);
     if (ec || !parsed.is_object() || !parsed.as_object().contains("token") ||

@@ -21,6 +21,8 @@ public:
                        std::function<void()> wake) override;
 
 private:
+    net::PushOpen open_checked(const net::HttpRequest& upgrade, const std::string& first_message,
+                               std::function<void()> wake);
     ApiContext& ctx_;
 };
 

@@ -102,7 +102,20 @@ void HttpServer::start() {
     i.bound_port = i.acceptor.local_endpoint().port();
     i.accept();
     std::size_t n = i.options.threads ? i.options.threads : std::max(1u, std::thread::hardware_concurrency());
-    for (std::size_t t = 0; t < n; ++t) i.threads.emplace_back([&i] { i.ioc.run(); });
+    for (std::size_t t = 0; t < n; ++t) {
+        i.threads.emplace_back([&i] {
+            // A handler that throws is a bug, but must not take every
+            // candidate's connection with it: the thread goes back to work
+            // (its connection closes on its timeout).
+            for (;;) {
+                try {
+                    i.ioc.run();
+                    return;
+                } catch (...) {
+                }
+            }
+        });
+    }
 }
 
 unsigned short HttpServer::port() const { return impl_->bound_port; }

@@ -35,7 +35,12 @@ void BlockingPool::run() {
             work = std::move(queue_.front());
             queue_.pop_front();
         }
-        work();
+        try {
+            work();
+        } catch (...) {
+            // Work that throws (a read refused while the database is away)
+            // must not end the pool's thread, nor the process.
+        }
     }
 }
 

@@ -24,6 +24,7 @@
 #include <boost/json.hpp>
 
 #include "https_client.hpp"
+#include "websocket_client.hpp"
 #include "storage/postgresql/pg_connection.hpp"
 #include "storage/postgresql/pg_statement.hpp"
 #include "temp_dir.hpp"
@@ -285,17 +286,38 @@ protected:
 };
 
 TEST_F(ClusterWithStandby, ThePrimaryKilledAndItsStandbyPromotedLosesNoAcknowledgedAnswer) {
+    HttpsClient staff("127.0.0.1", port_);
+    auto login = staff.post("/api/v1/auth/login", R"({"username":"invigilator","password":"demo-password-2026"})");
+    ASSERT_EQ(login.status, 200) << login.body;
+    const std::string token(login.json().at("token").as_string());
+    // The invigilator's room, as the console opens it again after losing it.
+    auto open_room = [&]() -> bool {
+        try {
+            exam_test::WebSocketClient room("127.0.0.1", port_);
+            if (!room.connect("/api/v1/sessions/1/feed", room.own_origin()).upgraded) return false;
+            room.send(json::serialize(json::object{{"token", token}, {"batch", false}}));
+            return room.read_type("snapshot", std::chrono::seconds(3)).has_value();
+        } catch (const std::exception&) {
+            return false;
+        }
+    };
+    ASSERT_TRUE(open_room());
     sit_through(60, [&] {
         // The primary's postmaster, as a crash would take it: no shutdown, no last checkpoint.
         const std::string pid_file = file_text(cluster_dir() / "postgresql" / "postmaster.pid");
         const pid_t primary = static_cast<pid_t>(std::stol(pid_file.substr(0, pid_file.find('\n'))));
         ASSERT_EQ(::kill(primary, SIGKILL), 0);
+        // The room reconnecting while there is no database to read it from is refused, not fatal.
+        open_room();
         ASSERT_EQ(as_postgres("/usr/lib/postgresql/15/bin/pg_ctl -D " + (cluster_dir() / "standby").string() +
                               " -w promote > /dev/null"),
                   0);
     });
-    // The database that answered is the promoted standby.
+    // The database that answered is the promoted standby, and both nodes came through.
     exam::storage::postgresql::PgConnection db(database());
     EXPECT_EQ(db.exec("SELECT pg_is_in_recovery()").text(0, 0), "f");
     EXPECT_EQ(db.exec("SELECT inet_server_port()").int64(0, 0), port_ + 9);
+    EXPECT_EQ(::kill(node_pid(1), 0), 0) << "node 1 is gone";
+    EXPECT_EQ(::kill(node_pid(2), 0), 0) << "node 2 is gone";
+    EXPECT_TRUE(open_room()) << "the room opens again once the standby is promoted";
 }

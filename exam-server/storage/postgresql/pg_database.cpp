@@ -216,7 +216,14 @@ void PgDatabase::commit_batch(std::vector<Pending>& batch) {
     if (committed && options_.on_batch) {
         options_.on_batch(PgBatchReport{batch.size(), std::chrono::steady_clock::now() - started});
     }
-    for (std::size_t i = 0; i < batch.size(); ++i) batch[i].done(std::move(outcomes[i]));
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        try {
+            batch[i].done(std::move(outcomes[i]));
+        } catch (...) {
+            // A completion whose own follow-up failed (a read while the
+            // database is away) must not stop the writer for every other job.
+        }
+    }
 }
 
 void PgDatabase::send_announcements(PgConnection& c) {
