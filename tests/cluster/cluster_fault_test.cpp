@@ -8,7 +8,9 @@
 // plus the grace.
 #include <gtest/gtest.h>
 
+#include <netinet/in.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -45,9 +47,33 @@ std::string file_text(const std::filesystem::path& p) {
     return text.str();
 }
 
-// Ports for the balancer, the database and the nodes: an unlikely-to-be-used
-// range derived from the process id, so parallel runs do not meet.
-unsigned short base_port() { return static_cast<unsigned short>(20000 + (::getpid() % 2000) * 10); }
+// Ten ports in a row for the balancer, the database, the nodes and the
+// standby: below the kernel's ephemeral range (32768 up, where any outgoing
+// connection may hold one), starting from the process id so parallel runs do
+// not meet, and each found free now.
+bool free_now(unsigned short port) {
+    const int s = ::socket(AF_INET, SOCK_STREAM, 0);
+    if (s < 0) return false;
+    const int on = 1;
+    ::setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    address.sin_port = htons(port);
+    const bool bound = ::bind(s, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
+    ::close(s);
+    return bound;
+}
+
+unsigned short base_port() {
+    for (int attempt = 0; attempt < 50; ++attempt) {
+        const auto base = static_cast<unsigned short>(20000 + ((::getpid() + attempt * 37) % 1200) * 10);
+        bool all_free = true;
+        for (unsigned short p = base; p < base + 10 && all_free; ++p) all_free = free_now(p);
+        if (all_free) return base;
+    }
+    return 20000;
+}
 
 struct Acknowledged {
     std::int64_t sequence = 0;
