@@ -1,6 +1,5 @@
 #include "app/application.hpp"
 
-#include <charconv>
 #include <condition_variable>
 #include <cstring>
 #include <filesystem>
@@ -15,6 +14,7 @@
 #include "api/feed_endpoint.hpp"
 #include "api/feed_publisher.hpp"
 #include "api/player_state_routes.hpp"
+#include "api/route_params.hpp"
 #include "api/router.hpp"
 #include "api/static_files.hpp"
 #include "app/demo_data.hpp"
@@ -82,13 +82,6 @@ security::AwardingKey load_awarding_key(const std::string& data_dir) {
     if (std::ifstream in{public_file, std::ios::binary}) existing.assign(std::istreambuf_iterator<char>(in), {});
     if (existing != key.public_key_pem()) security::write_file_atomically(public_file, key.public_key_pem(), 0644);
     return key;
-}
-
-std::optional<domain::Id> parse_id(const std::string& text) {
-    domain::Id id = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
-    if (error != std::errc{} || end != text.data() + text.size()) return std::nullopt;
-    return id;
 }
 
 }  // namespace
@@ -192,7 +185,7 @@ void Application::start() {
     // tell the rooms watched here. After the observers above are set.
     st.listen({[&i](const storage::Change& change) {
                    if (change.topic == "attempt") {
-                       if (auto id = parse_id(change.key)) i.attempts->changed_elsewhere(*id);
+                       if (auto id = api::parse_id(change.key)) i.attempts->changed_elsewhere(*id);
                    } else if (change.topic == "token") {
                        i.identity->revoked_elsewhere(change.key);
                    }

@@ -62,7 +62,7 @@ std::string apply(ServerConfig& c, const std::string& name, const std::string& v
         c.port = static_cast<unsigned short>(n);
     } else if (name == "data-dir") c.data_dir = value;
     else if (name == "database") {
-        if (!value.empty() && value != "sqlite" && !value.starts_with("postgresql://") && !value.starts_with("postgres://")) {
+        if (!value.empty() && value != "sqlite" && !is_postgresql_uri(value)) {
             return "--database expects sqlite or a postgresql:// URI";
         }
         c.database = value == "sqlite" ? "" : value;
@@ -138,6 +138,10 @@ std::string apply_file(ServerConfig& c, const std::string& path) {
 }
 
 }  // namespace
+
+bool is_postgresql_uri(const std::string& database) {
+    return database.starts_with("postgresql://") || database.starts_with("postgres://");
+}
 
 ConfigParse parse_config(const std::vector<std::string>& args) {
     ServerConfig c;

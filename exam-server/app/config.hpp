@@ -40,6 +40,8 @@ struct ConfigParse {
 };
 
 ConfigParse parse_config(const std::vector<std::string>& args);
+// Whether `database` names PostgreSQL ("postgresql://..." or "postgres://...").
+bool is_postgresql_uri(const std::string& database);
 std::string config_help();
 
 }  // namespace exam::app

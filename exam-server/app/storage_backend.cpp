@@ -19,10 +19,6 @@
 
 namespace exam::app {
 
-bool is_postgresql_uri(const std::string& database) {
-    return database.starts_with("postgresql://") || database.starts_with("postgres://");
-}
-
 std::string without_password(const std::string& uri) {
     const auto scheme = uri.find("://");
     if (scheme == std::string::npos) return uri;

@@ -79,8 +79,6 @@ private:
     std::unique_ptr<storage::ThrottleStore> throttle_;
 };
 
-// Whether `database` names PostgreSQL ("postgresql://..." or "postgres://...").
-bool is_postgresql_uri(const std::string& database);
 // The URI without its password, for logs and messages.
 std::string without_password(const std::string& uri);
 

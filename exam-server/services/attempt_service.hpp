@@ -6,7 +6,9 @@
 // Unfinished attempts live in memory (one owner: this service), rebuilt from
 // the database at start-up, so the autosave path checks state, clock and
 // sequence without reading the disk. Every change is written through the
-// attempt store and acknowledged only after its commit.
+// attempt store and acknowledged only after its commit. With several nodes on
+// one database, each write is made only from a copy at the row's revision,
+// and changes other nodes announce are read back (changed_elsewhere).
 
 #include <atomic>
 #include <functional>

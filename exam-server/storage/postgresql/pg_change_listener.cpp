@@ -18,7 +18,17 @@ struct Finish {
     void operator()(PGconn* c) const { PQfinish(c); }
 };
 
-}  // namespace
+// change_payload()'s text back into `node` and `change`; false for anything else.
+bool parse_change(const std::string& payload, std::string& node, Change& change) {
+    const auto first = payload.find(' ');
+    if (first == std::string::npos) return false;
+    const auto second = payload.find(' ', first + 1);
+    if (second == std::string::npos) return false;
+    node = payload.substr(0, first);
+    change.topic = payload.substr(first + 1, second - first - 1);
+    change.key = payload.substr(second + 1);
+    return !node.empty() && !change.topic.empty();
+}
 
 // Runs a handler; false when it threw (a read failed while the database is away).
 template <class Handler>
@@ -31,20 +41,12 @@ bool call(Handler handler) noexcept {
     }
 }
 
+}  // namespace
+
 std::string change_payload(const std::string& node, const Change& change) {
     return node + " " + change.topic + " " + change.key;
 }
 
-bool parse_change(const std::string& payload, std::string& node, Change& change) {
-    const auto first = payload.find(' ');
-    if (first == std::string::npos) return false;
-    const auto second = payload.find(' ', first + 1);
-    if (second == std::string::npos) return false;
-    node = payload.substr(0, first);
-    change.topic = payload.substr(first + 1, second - first - 1);
-    change.key = payload.substr(second + 1);
-    return !node.empty() && !change.topic.empty();
-}
 
 PgChangeListener::PgChangeListener(std::string conninfo, std::string node, ChangeHandlers handlers)
     : conninfo_(std::move(conninfo)), node_(std::move(node)), handlers_(std::move(handlers)), thread_([this] { run(); }) {}
@@ -78,7 +80,6 @@ bool PgChangeListener::listen_once() {
     const bool listening = PQresultStatus(result) == PGRES_COMMAND_OK;
     PQclear(result);
     if (!listening) return true;
-    ++connections_;
     // Whatever changed while no one listened is unknown: the node re-reads.
     bool resync_due = true;
     for (;;) {

@@ -11,7 +11,6 @@
 //
 // Thread safety: the callbacks run on the listener's thread, one at a time.
 
-#include <atomic>
 #include <condition_variable>
 #include <functional>
 #include <mutex>
@@ -33,8 +32,6 @@ public:
     PgChangeListener& operator=(const PgChangeListener&) = delete;
 
     void stop();
-    // Connections made so far (1 once listening; more after reconnections).
-    int connections() const { return connections_.load(); }
 
 private:
     void run();
@@ -47,12 +44,10 @@ private:
     std::mutex mutex_;
     std::condition_variable wake_;
     bool stopping_ = false;
-    std::atomic<int> connections_{0};
     std::thread thread_;
 };
 
-// "node topic key", as announced; parses into `change` and `node`, false for anything else.
-bool parse_change(const std::string& payload, std::string& node, Change& change);
+// "node topic key": what PgDatabase::announce() sends for `change`.
 std::string change_payload(const std::string& node, const Change& change);
 
 }  // namespace exam::storage::postgresql
