@@ -145,6 +145,16 @@ TEST(ServerConfig, TheDatabaseIsSqliteUnlessAPostgresqlUriIsGiven) {
     EXPECT_EQ(exam::app::without_password("postgresql://exam@db1/exam"), "postgresql://exam@db1/exam");
 }
 
+TEST(ServerConfig, TrustedProxiesAreAListOfAddresses) {
+    EXPECT_TRUE(exam::app::parse_config({}).config->trusted_proxies.empty());
+    auto parsed = exam::app::parse_config({"--trusted-proxy", "10.0.0.5,10.0.0.6"});
+    ASSERT_TRUE(parsed.config) << parsed.message;
+    EXPECT_EQ(parsed.config->trusted_proxies, (std::vector<std::string>{"10.0.0.5", "10.0.0.6"}));
+    auto bad = exam::app::parse_config({"--trusted-proxy", "10.0.0.5,,10.0.0.6"});
+    EXPECT_FALSE(bad.config);
+    EXPECT_NE(bad.message.find("--trusted-proxy"), std::string::npos);
+}
+
 TEST(ConnectionLimits, ConnectionsPastThePerAddressCapAreRefused) {
     exam_test::TempDir dir;
     auto options = plain_http_options(dir);
